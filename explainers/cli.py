@@ -1,0 +1,84 @@
+"""The ``explainers`` command: ``check``, ``new`` and ``schema`` (SPEC section 8)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_FOLDER = Path("docs/explainers")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainers", description="Bilingual explainers: check, scaffold, describe.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate explainers (default: all of docs/explainers/)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="explainer files or folders")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--quiet", "-q", action="store_true", help="print only errors and warnings, no notes or summary")
+    new = commands.add_parser("new", help="scaffold docs/explainers/<slug>.md and <slug>.en.md")
+    new.add_argument("slug")
+    new.add_argument("--folder", type=Path, default=DEFAULT_FOLDER, help="where explainers live (default: %(default)s)")
+    commands.add_parser("schema", help="print the JSON Schema of the front matter")
+    return parser
+
+
+def _check(paths: list[Path], strict: bool, quiet: bool) -> int:
+    from .loading import check, discover
+
+    paths = paths or [DEFAULT_FOLDER]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"explainers check: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    files = discover(paths)
+    errors = warnings = 0
+    for path in files:
+        result = check(path)
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity.value == "note" and quiet:
+                continue
+            print(diagnostic)
+            errors += diagnostic.severity.value == "error"
+            warnings += diagnostic.severity.value == "warning"
+    failed = errors > 0 or (strict and warnings > 0)
+    if not quiet:
+        summary = f"{len(files)} explainer{'s' if len(files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        if strict and warnings and not errors:
+            summary += " (warnings are errors under --strict)"
+        print(summary, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        if args.command == "check":
+            return _check(args.paths, args.strict, args.quiet)
+        if args.command == "new":
+            from .scaffold import ScaffoldError, create
+
+            try:
+                written = create(args.slug, args.folder)
+            except ScaffoldError as exc:
+                print(f"explainers new: {exc}", file=sys.stderr)
+                return 2 if "not a slug" in str(exc) else 1
+            for path in written:
+                print(f"created {path}")
+            return 0
+        from .models import json_schema
+
+        print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Loading explainers from ``docs/explainers/``: each pair of files read, checked and cached.
+
+An explainer is ``<slug>.md`` (Indonesian, with all the front matter) and
+optionally ``<slug>.en.md`` (the English body). :class:`Library` reads each
+pair once and keeps the result until one of its files changes, so a site
+build that runs once per language, or ``mkdocs serve`` rebuilding after an
+edit, parses each explainer only once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import document
+from .diagnostics import Diagnostic, Reporter, display_path
+from .models import Body, Explainer, TranslationFrontMatter
+from .validation import check_body, check_front_matter, check_translation_front_matter
+
+TRANSLATION_SUFFIX = ".en.md"
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]+)?\.md$")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What loading one explainer gave: the explainer (when valid) and the problems found."""
+
+    slug: str
+    path: Path
+    explainer: Explainer | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+def slug_of(path: Path) -> str:
+    """``korea.md`` and ``korea.en.md`` both belong to the explainer ``korea``."""
+    name = path.name
+    if name.endswith(TRANSLATION_SUFFIX):
+        return name[: -len(TRANSLATION_SUFFIX)]
+    return name[:-3] if name.endswith(".md") else name
+
+
+def original_of(path: Path) -> Path:
+    return path.with_name(slug_of(path) + ".md")
+
+
+def translation_of(path: Path) -> Path:
+    return path.with_name(slug_of(path) + TRANSLATION_SUFFIX)
+
+
+def is_translation(path: Path) -> bool:
+    return path.name.endswith(TRANSLATION_SUFFIX)
+
+
+def load(path: Path, today: dt.date | None = None) -> Result:
+    """Read and check the explainer whose Indonesian file is ``path``, and its English file."""
+    today = today or dt.date.today()
+    slug = slug_of(path)
+    shown = display_path(path)
+    reporter = Reporter(shown)
+    if not _SLUG.match(slug):
+        reporter.error(1, f"the file name '{path.name}' is not a slug: rename it with lowercase letters, "
+                          "digits and single hyphens, for example korea-utara-rusia.md")
+    meta = None
+    body: Body | None = None
+    text = document.read_text(path, reporter)
+    if text is not None:
+        doc = document.split(path, text, reporter)
+        if doc is not None:
+            meta = check_front_matter(doc.front, reporter, today) if doc.front is not None or not reporter.has_errors else None
+            body = Body(shown, doc.body, doc.body_line)
+            claim_ids = _claim_ids(doc) if meta is None else {c.id for c in meta.claims}
+            check_body(body, claim_ids, reporter)
+    diagnostics = list(reporter.diagnostics)
+
+    english = translation_of(path)
+    en_meta: TranslationFrontMatter | None = None
+    en_body: Body | None = None
+    if english.exists():
+        en_meta, en_body, en_diagnostics = _load_translation(english, meta is not None, _ids_for(meta, body))
+        diagnostics.extend(en_diagnostics)
+    elif meta is not None:
+        reporter_note = Reporter(shown)
+        reporter_note.note(1, f"no English translation yet: the English page shows the Indonesian text "
+                              f"with a notice until {display_path(english)} is written")
+        diagnostics.extend(reporter_note.diagnostics)
+
+    explainer = None
+    if meta is not None and body is not None and not any(d.is_error for d in diagnostics):
+        bodies = {"id": body}
+        translated = {}
+        if en_body is not None:
+            bodies["en"] = en_body
+            translated["en"] = en_meta or TranslationFrontMatter()
+        explainer = Explainer(slug, meta, bodies, translated)
+    return Result(slug, path, explainer, tuple(sorted(diagnostics, key=_order)))
+
+
+def _order(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.path, d.line, d.column or 0)
+
+
+def _claim_ids(doc: document.Document) -> set[str] | None:
+    """The claim ids written in a front matter that did not validate, to check the body against."""
+    from . import yamltree
+
+    if not isinstance(doc.front, yamltree.Mapping):
+        return None
+    claims = doc.front.get("claims")
+    if not isinstance(claims, yamltree.Sequence):
+        return None
+    ids = set()
+    for item in claims.items:
+        if isinstance(item, yamltree.Mapping):
+            ident = item.get("id")
+            if isinstance(ident, yamltree.Scalar):
+                ids.add(ident.value)
+    return ids
+
+
+def _ids_for(meta: object, body: Body | None) -> set[str] | None:
+    from .models import FrontMatter
+
+    return {c.id for c in meta.claims} if isinstance(meta, FrontMatter) else None
+
+
+def _load_translation(
+    path: Path, original_valid: bool, claim_ids: set[str] | None
+) -> tuple[TranslationFrontMatter | None, Body | None, list[Diagnostic]]:
+    shown = display_path(path)
+    reporter = Reporter(shown)
+    text = document.read_text(path, reporter)
+    if text is None:
+        return None, None, reporter.diagnostics
+    doc = document.split(path, text, reporter, required=False)
+    if doc is None:
+        return None, None, reporter.diagnostics
+    meta = check_translation_front_matter(doc.front, display_path(original_of(path)), reporter) if doc.has_front_matter else TranslationFrontMatter()
+    body = Body(shown, doc.body, doc.body_line)
+    check_body(body, claim_ids, reporter)
+    return meta, body, reporter.diagnostics
+
+
+def orphan(path: Path) -> Result:
+    """Rule 8: an English file with no Indonesian original."""
+    reporter = Reporter(display_path(path))
+    reporter.error(1, f"no Indonesian original: {display_path(original_of(path))} does not exist; "
+                      "create it (it holds the front matter) or rename this file")
+    return Result(slug_of(path), path, None, tuple(reporter.diagnostics))
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """The explainer files (Indonesian originals, and orphan translations) named by ``paths``."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        files = sorted(given.rglob("*.md")) if given.is_dir() else [given]
+        for path in files:
+            if is_translation(path) and original_of(path).exists():
+                path = original_of(path)
+            elif not is_translation(path) and _LANGUAGE_SUFFIX.search(path.name):
+                continue  # another language's file, not ours
+            found[path] = None
+    return list(found)
+
+
+def check(path: Path, today: dt.date | None = None) -> Result:
+    return orphan(path) if is_translation(path) and not original_of(path).exists() else load(path, today)
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass
+class Library:
+    """All explainers of a folder, each loaded once until its files change."""
+
+    folder: Path
+    _cache: dict[Path, tuple[tuple[object, ...], Result]] = field(default_factory=dict)
+
+    def results(self, today: dt.date | None = None) -> list[Result]:
+        results = []
+        paths = discover([self.folder]) if self.folder.is_dir() else []
+        for path in paths:
+            key = (_signature(path), _signature(translation_of(path)), today)
+            cached = self._cache.get(path)
+            if cached is None or cached[0] != key:
+                cached = (key, check(path, today))
+                self._cache[path] = cached
+            results.append(cached[1])
+        for gone in set(self._cache) - set(paths):
+            del self._cache[gone]
+        return results

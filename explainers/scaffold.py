@@ -1,0 +1,45 @@
+"""``explainers new``: a new explainer's two files, from templates, never over existing ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from .render import environment
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class ScaffoldError(Exception):
+    """The explainer cannot be created; the message says why."""
+
+
+def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
+    """Write ``<slug>.md`` and ``<slug>.en.md`` into ``folder``; return their paths."""
+    if not _SLUG.match(slug) or len(slug) > 80:
+        raise ScaffoldError(
+            f"'{slug}' is not a slug: use lowercase letters, digits and single hyphens, "
+            "for example korea-utara-rusia"
+        )
+    targets = [folder / f"{slug}.md", folder / f"{slug}.en.md"]
+    existing = [p for p in targets if p.exists()]
+    if existing:
+        raise ScaffoldError(f"{existing[0]} already exists: nothing was written; choose another slug")
+    context = {"slug": slug, "today": (today or dt.date.today()).isoformat()}
+    texts = [environment().get_template(f"scaffold/{name}").render(context) for name in ("explainer.md", "explainer.en.md")]
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for path, text in zip(targets, texts):
+            # O_EXCL: never replace a file that appeared since the check above.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink()
+        raise ScaffoldError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    return written

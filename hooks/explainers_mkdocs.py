@@ -1,0 +1,132 @@
+"""MkDocs adapter: wires the ``explainers`` core into a MkDocs + Material + static-i18n build.
+
+Only wiring lives here; loading, checking and rendering are the core's. Events
+fire once per language (static-i18n builds the English site inside the
+Indonesian build), so per-build state is reset in ``on_config`` and each
+page reads its language from ``page.file.locale``. The library of explainers
+survives between builds and reloads a file only when it changes, so each
+explainer is parsed once per build, and ``mkdocs serve`` sees edits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from explainers import i18n, jsonld, render
+from explainers.diagnostics import Severity
+from explainers.extension import Block, ExplainerExtension, PageContext
+from explainers.loading import Library, Result, slug_of
+from explainers.models import Explainer
+
+log = get_plugin_logger("explainers")
+
+FOLDER = "explainers"
+_extension = ExplainerExtension()
+_libraries: dict[Path, Library] = {}
+_reported: set[int] = set()
+_build: dict[str, Any] = {}
+
+
+def _language(page: Page, config: MkDocsConfig) -> str:
+    language = getattr(page.file, "locale", None) or config.theme["language"]
+    return language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def _report(results: list[Result]) -> None:
+    """Print each result's problems once (not once per language); fail on errors."""
+    errors = []
+    for result in results:
+        if id(result) in _reported:
+            errors.extend(result.errors)
+            continue
+        _reported.add(id(result))
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                errors.append(diagnostic)
+            elif diagnostic.severity is Severity.WARNING:
+                log.warning(str(diagnostic))
+            else:
+                log.info(str(diagnostic))
+    if errors:
+        lines = "\n".join(str(d) for d in errors)
+        raise PluginError(f"{len(errors)} problem(s) in the explainers; fix them and build again:\n{lines}")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    folder = Path(config.docs_dir) / FOLDER
+    library = _libraries.setdefault(folder, Library(folder))
+    results = library.results()
+    _report(results)
+    _build.clear()
+    _build["explainers"] = {r.slug: r.explainer for r in results if r.explainer is not None}
+    _build["publisher"] = jsonld.Publisher(config.site_name, config.site_url or "")
+    if _extension not in config.markdown_extensions:
+        config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Drafts are checked but not published."""
+    drafts = {slug for slug, explainer in _build["explainers"].items() if explainer.meta.draft}
+    for file in list(files):
+        if file.src_uri.startswith(f"{FOLDER}/") and slug_of(Path(file.src_uri)) in drafts:
+            files.remove(file)
+    return files
+
+
+def _explainer_of(page: Page) -> Explainer | None:
+    uri = page.file.src_uri
+    if not uri.startswith(f"{FOLDER}/") or "/" in uri[len(FOLDER) + 1 :]:
+        return None
+    explainer: Explainer | None = _build["explainers"].get(slug_of(Path(uri)))
+    return explainer
+
+
+def _site_blocks(page: Page, language: str) -> dict[str, Block]:
+    prefix = "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
+    published = [e for e in _build["explainers"].values() if not e.meta.draft]
+
+    def url_for(explainer: Explainer) -> str:
+        return get_relative_url(f"{prefix}{FOLDER}/{explainer.slug}/", page.url)
+
+    return {
+        "explainers": lambda arg: render.explainer_list(published, language, url_for),
+        "statuses": lambda arg: render.status_table(language),
+    }
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = _language(page, config)
+    explainer = _explainer_of(page)
+    _extension.problems.clear()
+    if explainer is None:
+        _extension.page = PageContext(language, blocks=_site_blocks(page, language))
+        if "title" in page.meta:
+            page.meta["title"] = escape(str(page.meta["title"]))
+        return markdown
+    _extension.page = PageContext(language, render.ExplainerView(explainer, language))
+    page.meta["title"] = escape(explainer.title(language))
+    page.meta["description"] = escape(explainer.summary(language))
+    page_url = (config.site_url or "/") + page.url
+    head = jsonld.script(jsonld.graph(explainer, language, page_url, _build["publisher"]))
+    default_url = (config.site_url or "/") + f"{FOLDER}/{explainer.slug}/"
+    page.meta["explainer_head"] = head + Markup('\n<link rel="alternate" hreflang="x-default" href="{}">').format(default_url)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    problems = list(_extension.problems)
+    _extension.page = None
+    _extension.problems.clear()
+    if problems:
+        raise PluginError(f"{page.file.src_path}: " + "; ".join(problems))
+    return html
