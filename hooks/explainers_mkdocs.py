@@ -37,7 +37,9 @@ _build: dict[str, Any] = {}
 
 
 def _language(page: Page, config: MkDocsConfig) -> str:
-    language = getattr(page.file, "locale", None) or config.theme["language"]
+    # The language being built: an untranslated page built under /en/ has an
+    # Indonesian file (page.file.locale "id") but is an English page.
+    language = config.theme["language"] or getattr(page.file, "locale", None)
     return language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
 
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Project tasks that need nothing but Python 3.11+: `python3 tasks.py serve`, `python3 tasks.py test`.
+
+Each task first makes sure `.venv` exists with the project and its test tools
+installed (it reinstalls when pyproject.toml changes), then runs inside it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".installed"
+
+TASKS = {
+    "serve": "build and serve the site at http://127.0.0.1:8000/, rebuilding on every edit",
+    "build": "build the site into site/ (strict: any broken rule fails the build)",
+    "test": "run the whole test suite (extra arguments go to pytest)",
+    "check": "check every explainer (extra arguments go to `explainers check`)",
+    "lint": "ruff and mypy on the code",
+    "catalogs": "extract UI strings and update the gettext catalogs",
+    "bench": "run the build-speed benchmark (extra arguments go to it)",
+}
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("explainers needs Python 3.11 or newer")
+    pyproject = ROOT / "pyproject.toml"
+    if STAMP.exists() and STAMP.stat().st_mtime >= pyproject.stat().st_mtime:
+        return
+    if not (BIN / "python").exists():
+        print("Creating .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installing the project and its test tools into .venv ...", flush=True)
+    pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[test,bench]"], check=True)
+    STAMP.touch()
+
+
+def run(*command: str) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.call([str(BIN / command[0]), *command[1:]], cwd=ROOT, env=env)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in TASKS:
+        width = max(map(len, TASKS))
+        lines = "\n".join(f"  {name:<{width}}  {text}" for name, text in TASKS.items())
+        print(f"usage: python3 tasks.py TASK [ARGS...]\n\ntasks:\n{lines}")
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    task, args = argv[0], argv[1:]
+    setup()
+    if task == "serve":
+        return run("mkdocs", "serve", *args)
+    if task == "build":
+        return run("mkdocs", "build", "--strict", *args)
+    if task == "test":
+        return run("python", "-m", "pytest", *args)
+    if task == "check":
+        return run("explainers", "check", "--strict", *args)
+    if task == "lint":
+        return run("ruff", "check", "explainers", "hooks", "tests", "benchmarks") or run("mypy")
+    if task == "catalogs":
+        return run("pybabel", "extract", "-F", "babel.cfg", "--no-location", "--omit-header", "--sort-output",
+                   "-o", "explainers/locale/explainers.pot", ".") or run(
+            "pybabel", "update", "-D", "explainers", "-i", "explainers/locale/explainers.pot",
+            "-d", "explainers/locale", "--width", "100", "--no-fuzzy-matching")
+    return run("python", "benchmarks/build_speed.py", *args)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        sys.exit(130)

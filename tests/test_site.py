@@ -1,0 +1,229 @@
+"""Whole sites built with `mkdocs build --strict` in a temporary folder, read back with a real HTML parser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainers.vocabulary import Status
+
+from .conftest import FIXTURES
+from .sitebuild import Build, build, make_project
+
+pytestmark = pytest.mark.slow
+
+ID_LABELS = {
+    "confirmed": "Terkonfirmasi", "reported": "Dilaporkan", "disputed": "Diperdebatkan",
+    "unverified": "Belum terverifikasi", "false": "Keliru", "position": "Pernyataan sikap",
+}
+EN_LABELS = {
+    "confirmed": "Confirmed", "reported": "Reported", "disputed": "Disputed",
+    "unverified": "Unverified", "false": "False", "position": "Stated position",
+}
+
+
+def _fixture_texts() -> dict[str, str]:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "site").glob("*.md")}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "valid").glob("*.md")})
+    return texts
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = make_project(tmp_path_factory.mktemp("site"), _fixture_texts())
+    result = build(root)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _boxes(page: BeautifulSoup) -> list:
+    return page.select("article.claim")
+
+
+def test_claim_boxes_follow_the_html_contract(site: Build) -> None:
+    for relative, language, labels in (
+        ("explainers/demo/index.html", "id", ID_LABELS),
+        ("en/explainers/demo/index.html", "en", EN_LABELS),
+    ):
+        page = site.page(relative)
+        boxes = _boxes(page)
+        assert [b["id"] for b in boxes] == ["claim-panel-vetoed", "claim-cooperation-peaceful"]
+        assert [b["data-claim-status"] for b in boxes] == ["confirmed", "position"]
+        other = "en" if language == "id" else "id"
+        for box in boxes:
+            status = box["data-claim-status"]
+            assert box.select_one(".claim__status").get_text(strip=True) == labels[status]
+            assert box.select_one(f".claim__text[lang={language}]").get_text(strip=True)
+            assert box.select_one(f"details [lang={other}]").get_text(strip=True)
+            assert box.select_one(f"a.claim__permalink[href='#{box['id']}']")
+            for link in box.select(".claim__citations a"):
+                assert page.find(id=link["href"][1:]).name == "tr"
+
+
+def test_box_shows_the_claim_in_each_language(site: Build) -> None:
+    id_box = site.page("explainers/demo/index.html").find(id="claim-panel-vetoed")
+    en_box = site.page("en/explainers/demo/index.html").find(id="claim-panel-vetoed")
+    assert id_box.select_one(".claim__text").get_text(strip=True).startswith("Rusia memveto")
+    assert en_box.select_one(".claim__text").get_text(strip=True).startswith("Russia vetoed")
+    assert "Dewan Keamanan PBB" in id_box.get_text()
+
+
+def test_source_table_rows_dates_and_backlinks(site: Build) -> None:
+    page = site.page("explainers/demo/index.html")
+    tables = page.select("table.sources")
+    assert len(tables) == 1
+    rows = tables[0].select("tbody tr")
+    assert [r["id"] for r in rows] == ["source-un-sc15648", "source-anews-2025"]
+    first = rows[0]
+    link = first.select_one("a[href^='https://press.un.org']")
+    assert link["rel"] == ["noopener", "noreferrer"]
+    assert "28 Maret 2024" in first.get_text()
+    assert "1 Juni 2025" in first.get_text()
+    assert first.select_one("a.sources__backlink")["href"] == "#claim-panel-vetoed"
+    english = site.page("en/explainers/demo/index.html").find(id="source-un-sc15648")
+    assert "March 28, 2024" in english.get_text()
+
+
+def test_inline_citation_and_code_are_handled_by_the_parser(site: Build) -> None:
+    page = site.page("explainers/demo/index.html")
+    marker = page.select_one("sup.claim-ref a")
+    assert marker["href"] == "#claim-panel-vetoed" and marker.get_text() == "1"
+    codes = [c.get_text() for c in page.select("code")]
+    assert "[[panel-vetoed]]" in codes
+    assert any("::: claim cooperation-peaceful" in c for c in codes)
+
+
+def test_unplaced_claims_render_before_the_sources(site: Build) -> None:
+    page = site.page("explainers/demo/index.html")
+    order = [el.get("id") for el in page.select("h2#claims, #claim-cooperation-peaceful, h2#sources")]
+    assert order == ["claims", "claim-cooperation-peaceful", "sources"]
+
+
+def test_json_ld_claim_reviews_in_the_page_language(site: Build) -> None:
+    for relative, language, label in (
+        ("explainers/demo/index.html", "id", "Terkonfirmasi"),
+        ("en/explainers/demo/index.html", "en", "Confirmed"),
+    ):
+        page = site.page(relative)
+        scripts = page.select("script[type='application/ld+json']")
+        assert len(scripts) == 1
+        graph = json.loads(scripts[0].string)["@graph"]
+        article = next(node for node in graph if node["@type"] == "Article")
+        reviews = [node for node in graph if node["@type"] == "ClaimReview"]
+        assert article["inLanguage"] == language
+        # cooperation-peaceful is a stated position: not a checkable claim, no review
+        assert len(reviews) == 1
+        review = reviews[0]
+        assert review["reviewRating"]["alternateName"] == label
+        assert review["url"].endswith(f"{relative.removesuffix('index.html')}#claim-panel-vetoed")
+        assert review["claimReviewed"] and review["itemReviewed"]["author"]["name"] == "Dewan Keamanan PBB"
+
+
+def test_hreflang_alternates_and_language_switch(site: Build) -> None:
+    page = site.page("explainers/demo/index.html")
+    hreflangs = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+    assert {"id", "en", "x-default"} <= set(hreflangs)
+    assert hreflangs["en"].endswith("en/explainers/demo/")
+    switch = page.select_one("a.md-select__link[hreflang=en]")
+    target = (site.site / "explainers/demo" / switch["href"]).resolve() / "index.html"
+    assert target == (site.site / "en/explainers/demo/index.html").resolve()
+
+
+def test_untranslated_explainer_falls_back_with_an_english_notice(site: Build) -> None:
+    page = site.page("en/explainers/pending/index.html")
+    notice = page.select_one(".translation-pending")
+    assert notice is not None and notice["lang"] == "en"
+    assert "has not been translated yet" in notice.get_text()
+    assert "Badan teks hanya dalam bahasa Indonesia." in page.get_text()
+    box = page.find(id="claim-only-claim")
+    assert box.select_one(".claim__status").get_text(strip=True) == "False"
+    assert box.select_one(".claim__text[lang=en]").get_text(strip=True) == "A claim whose body is not translated yet."
+    assert page.select_one("table.sources th").find_parent("table")["class"] == ["sources"]
+    assert site.page("explainers/pending/index.html").select_one(".translation-pending") is None
+
+
+def test_language_no_is_norwegian_and_corrections_are_dated(site: Build) -> None:
+    page = site.page("en/explainers/pending/index.html")
+    assert "Norwegian" in page.find(id="source-src").get_text()
+    corrections = page.select_one("ul.corrections")
+    assert "May 3, 2025" in corrections.get_text() and "date was corrected" in corrections.get_text()
+
+
+def test_drafts_are_not_published(site: Build) -> None:
+    assert not (site.site / "explainers/secret-draft").exists()
+    assert not (site.site / "en/explainers/secret-draft").exists()
+    assert "secret-draft" not in (site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_home_lists_explainers_newest_first_in_both_languages(site: Build) -> None:
+    for home, title in (("index.html", "Contoh: PBB"), ("en/index.html", "Example: the UN")):
+        page = site.page(home)
+        links = page.select(".explainer-list__title a")
+        hrefs = [a["href"] for a in links]
+        assert hrefs.index("explainers/demo/") < hrefs.index("explainers/pending/")
+        assert any(a.get_text().startswith(title) for a in links)
+        for href in hrefs:
+            assert (site.site / Path(home).parent / href / "index.html").exists()
+
+
+def test_methodology_lists_every_status_label(site: Build) -> None:
+    for relative, labels in (("methodology/index.html", ID_LABELS), ("en/methodology/index.html", EN_LABELS)):
+        table = site.page(relative).select_one("table.statuses")
+        shown = {row["id"].removeprefix("status-"): row.select_one(".claim__status").get_text(strip=True)
+                 for row in table.select("tbody tr")}
+        assert shown == {status.value: labels[status.value] for status in Status}
+
+
+def test_front_matter_text_is_escaped_everywhere(site: Build) -> None:
+    for relative in ("explainers/hostile/index.html", "en/explainers/hostile/index.html"):
+        html = (site.site / relative).read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "lxml")
+        for script in page.find_all("script"):
+            if script.get("type") == "application/ld+json":
+                assert "<" not in script.string  # data, and cannot close the element
+            else:
+                assert "alert" not in (script.string or ""), script
+        assert not page.find_all(["iframe", "svg", "style", "img"], recursive=True) or all(
+            "alert" not in str(tag) for tag in page.find_all(["iframe", "svg", "style", "img"])
+        )
+        for tag in page.find_all(True):
+            for attribute, value in tag.attrs.items():
+                assert not attribute.startswith("on"), tag
+                if attribute == "href":
+                    assert not str(value).lower().startswith("javascript:"), tag
+        assert "{{ 7*7 }}" in page.get_text() and "49" not in page.find(id="claim-xss").get_text()
+        assert "**bold**" in page.get_text() or "[x](javascript:alert(1))" in page.get_text()
+        title = page.title.get_text()
+        assert "<script>" in title  # shown literally, as text
+        data = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert "<script>" in data["@graph"][0]["headline"]
+
+
+def test_a_broken_explainer_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid" / "demo.md").read_text(encoding="utf-8").replace("status: confirmed", "status: confirmd")
+    root = make_project(tmp_path, {"demo.md": text})
+    result = build(root)
+    assert result.returncode != 0
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "status: confirmd" in l)
+    assert re.search(rf"docs/explainers/demo\.md:{line}(:\d+)?: error: unknown status 'confirmd'", result.output), result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_warning_fails_the_strict_build(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid" / "demo.md").read_text(encoding="utf-8").replace("    accessed: 2025-06-01\n", "", 1)
+    root = make_project(tmp_path, {"demo.md": text})
+    result = build(root)
+    assert result.returncode != 0
+    assert "has no accessed date" in result.output
+
+
+def test_the_real_explainers_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path, real_explainers=True)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    result = build(root)
+    assert result.returncode == 0, result.output
