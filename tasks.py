@@ -8,6 +8,7 @@ installed (it reinstalls when pyproject.toml changes), then runs inside it.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -50,6 +51,30 @@ def run(*command: str) -> int:
     return subprocess.call([str(BIN / command[0]), *command[1:]], cwd=ROOT, env=env)
 
 
+def build(args: list[str]) -> int:
+    """Build into a staging folder; replace site/ only when the whole build succeeded.
+
+    MkDocs writes pages as it goes, and --strict aborts only after writing them
+    all, so building in place could leave a complete-looking site/ behind a
+    failed build. Here a failed build leaves site/ exactly as it was (the last
+    good build, or nothing) and removes its staging folder.
+    """
+    site, staging, previous = ROOT / "site", ROOT / ".site-staging", ROOT / ".site-previous"
+    for leftover in (staging, previous):
+        shutil.rmtree(leftover, ignore_errors=True)
+    code = run("mkdocs", "build", "--strict", "--site-dir", str(staging), *args)
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("Build failed: site/ was left as it was; nothing new to deploy.", file=sys.stderr)
+        return code
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Site built into {site.relative_to(ROOT)}/")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in TASKS:
         width = max(map(len, TASKS))
@@ -61,7 +86,7 @@ def main(argv: list[str]) -> int:
     if task == "serve":
         return run("mkdocs", "serve", *args)
     if task == "build":
-        return run("mkdocs", "build", "--strict", *args)
+        return build(args)
     if task == "test":
         return run("python", "-m", "pytest", *args)
     if task == "check":
