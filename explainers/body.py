@@ -53,6 +53,10 @@ class Marks:
     references: list[Reference] = field(default_factory=list)
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def scan(body: str, first_line: int = 1) -> Marks:
     """Find the directives and references of ``body``, whose first line is ``first_line`` in its file."""
     marks = Marks()
@@ -91,7 +95,7 @@ def scan(body: str, first_line: int = 1) -> Marks:
             marks.directives.append(Directive(directive.group("name"), (directive.group("arg") or "").strip(), number))
             continue
         if "[[" in line:
-            visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+            visible = _CODE_SPAN.sub(_blank, line) if "`" in line else line
             for ref in REFERENCE.finditer(visible):
                 marks.references.append(Reference(ref.group("id").strip(), number, ref.start() + 1))
     return marks

@@ -42,8 +42,10 @@ class Diagnostic:
 
 def display_path(path: Path) -> str:
     """The path as editors expect to see it: relative to the working directory when inside it."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
