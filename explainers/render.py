@@ -4,53 +4,134 @@ Everything an editor wrote reaches these templates as data and is escaped by
 Jinja; nothing from the front matter is ever rendered as Markdown or
 evaluated as a template. The fragments are site-generator neutral: the
 MkDocs hooks insert them, another adapter could too.
+
+Rendering runs for every box of every page, so the work is split for speed:
+:class:`ExplainerView` resolves each claim and source once into plain
+display records (labels translated, dates formatted, citations numbered), and
+templates are compiled once per language with their literal ``_("…")``
+strings already translated (:class:`Pretranslate`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from . import i18n
-from .models import Claim, Explainer, Source
+from .models import Claim, Explainer
 from .vocabulary import Stance, Status
 
 EXTERNAL_REL = "noopener noreferrer"
 
 
+class Pretranslate(Extension):
+    """Translate ``_("literal")`` at compile time: one compiled template per language.
+
+    Babel still extracts the strings from the template source; the page
+    renders then do no catalog look-ups for them.
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        gettext: Callable[[str], str] | None = getattr(self.environment, "pretranslate", None)
+        tokens = list(stream)
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if (
+                gettext is not None
+                and token.type == "name"
+                and token.value == "_"
+                and i + 3 < len(tokens)
+                and tokens[i + 1].type == "lparen"
+                and tokens[i + 2].type == "string"
+                and tokens[i + 3].type == "rparen"
+            ):
+                yield Token(token.lineno, "string", gettext(tokens[i + 2].value))
+                i += 4
+                continue
+            yield token
+            i += 1
+
+
 @lru_cache(maxsize=None)
 def environment(language: str | None = None) -> Environment:
-    """The template environment, with the gettext catalog of ``language`` installed."""
+    """The template environment of ``language`` (None: no translation, for scaffolds)."""
     env = Environment(
         loader=PackageLoader("explainers", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-        keep_trailing_newline=False,
+        extensions=["jinja2.ext.i18n", Pretranslate],
+        auto_reload=False,  # templates ship with the package; never re-stat them per page
+        cache_size=-1,
     )
     if language is not None:
-        env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
-        env.globals.update(
-            language=language,
-            other_language=i18n.other_language(language),
-            format_date=lambda value: i18n.format_date(value, language),
-            language_name=lambda code: i18n.language_name(code, language),
-            rel=EXTERNAL_REL,
-            Stance=Stance,
-        )
+        translations = i18n.translations(language)
+        env.pretranslate = translations.gettext  # type: ignore[attr-defined]
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        env.globals.update(language=language, other_language=i18n.other_language(language), rel=EXTERNAL_REL)
     else:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
+@lru_cache(maxsize=None)
+def _template(language: str, name: str) -> Template:
+    return environment(language).get_template(name)
+
+
 def _render(language: str, template: str, **context: object) -> Markup:
-    return Markup(environment(language).get_template(template).render(**context))
+    return Markup(_template(language, template).render(**context))
+
+
+@dataclass(frozen=True)
+class CitationDisplay:
+    source_id: str
+    number: int
+    publisher: str
+    stance: str
+    stance_label: str | None  # None for the default, "supports"
+    locator: str | None
+
+
+@dataclass(frozen=True)
+class ClaimDisplay:
+    id: str
+    number: int
+    status: str
+    label: str
+    text: str
+    other_text: str
+    claimant: str
+    date_iso: str | None
+    date_text: str | None
+    note: str | None
+    citations: tuple[CitationDisplay, ...]
+
+
+@dataclass(frozen=True)
+class SourceDisplay:
+    id: str
+    number: int
+    title: str
+    url: str | None
+    language: str
+    kind_label: str
+    language_name: str
+    publisher: str
+    published_iso: str | None
+    published_text: str | None
+    accessed_iso: str | None
+    accessed_text: str | None
+    archive_url: str | None
+    cited_by: tuple[tuple[str, int], ...]  # (claim id, claim number)
 
 
 @dataclass(frozen=True)
@@ -60,74 +141,116 @@ class ExplainerView:
     explainer: Explainer
     language: str
 
-    @cached_property
-    def claim_numbers(self) -> dict[str, int]:
-        return {claim.id: number for number, claim in enumerate(self.explainer.claims, start=1)}
+    def _date(self, value: object) -> tuple[str | None, str | None]:
+        if value is None:
+            return None, None
+        return value.isoformat(), i18n.format_date(value, self.language)  # type: ignore[attr-defined]
 
     @cached_property
-    def source_numbers(self) -> dict[str, int]:
-        return {source.id: number for number, source in enumerate(self.explainer.sources, start=1)}
+    def claims(self) -> dict[str, ClaimDisplay]:
+        language, other = self.language, i18n.other_language(self.language)
+        numbers = {source.id: n for n, source in enumerate(self.explainer.sources, start=1)}
+        publishers = {source.id: source.publisher for source in self.explainer.sources}
+        out = {}
+        for number, claim in enumerate(self.explainer.claims, start=1):
+            citations = tuple(
+                CitationDisplay(
+                    c.source,
+                    numbers[c.source],
+                    publishers[c.source],
+                    c.stance.value,
+                    None if c.stance is Stance.SUPPORTS else i18n.gettext(language, c.stance.label),
+                    c.locator,
+                )
+                for c in claim.sources
+            )
+            date_iso, date_text = self._date(claim.date)
+            out[claim.id] = ClaimDisplay(
+                claim.id, number, claim.status.value, i18n.gettext(language, claim.status.label),
+                claim.text(language), claim.text(other), claim.claimant, date_iso, date_text,
+                claim.note(language) if claim.note else None, citations,
+            )
+        return out
 
     @cached_property
-    def citing(self) -> dict[str, list[Claim]]:
-        """For each source, the claims that cite it, in claim order."""
-        found: dict[str, list[Claim]] = {source.id: [] for source in self.explainer.sources}
-        for claim in self.explainer.claims:
-            for citation in claim.sources:
-                if claim not in found[citation.source]:
-                    found[citation.source].append(claim)
-        return found
-
-    def source(self, source_id: str) -> Source:
-        source = self.explainer.source(source_id)
-        assert source is not None, "citations are checked before rendering"
-        return source
+    def sources(self) -> list[SourceDisplay]:
+        cited: dict[str, list[tuple[str, int]]] = {source.id: [] for source in self.explainer.sources}
+        for claim in self.claims.values():
+            for citation in claim.citations:
+                if (claim.id, claim.number) not in cited[citation.source_id]:
+                    cited[citation.source_id].append((claim.id, claim.number))
+        out = []
+        for number, source in enumerate(self.explainer.sources, start=1):
+            published = self._date(source.published)
+            accessed = self._date(source.accessed)
+            out.append(SourceDisplay(
+                source.id, number, source.title, source.url, source.language,
+                i18n.gettext(self.language, source.kind.label), i18n.language_name(source.language, self.language),
+                source.publisher, *published, *accessed, source.archive_url, tuple(cited[source.id]),
+            ))
+        return out
 
     def claim_box(self, claim: Claim) -> Markup:
-        return _render(self.language, "claim.html", view=self, claim=claim, number=self.claim_numbers[claim.id])
+        return _render(self.language, "claim.html", claim=self.claims[claim.id])
 
     def citation_marker(self, claim: Claim) -> Markup:
-        return _render(self.language, "citation.html", claim=claim, number=self.claim_numbers[claim.id])
+        return _render(self.language, "citation.html", claim=self.claims[claim.id])
 
     def sources_table(self) -> Markup:
-        return _render(self.language, "sources.html", view=self)
+        return _render(self.language, "sources.html", sources=self.sources)
 
     def unplaced(self, claims: Sequence[Claim]) -> Markup:
-        return _render(self.language, "unplaced.html", view=self, claims=claims)
+        return _render(self.language, "unplaced.html", claims=[self.claims[c.id] for c in claims])
 
     def header(self) -> Markup:
+        meta = self.explainer.meta
         return _render(
             self.language,
             "header.html",
-            explainer=self.explainer,
+            published=self._date(meta.date),
+            updated=self._date(meta.updated),
+            authors=meta.authors,
             translated=self.explainer.has_translation(self.language),
-            counts=status_counts(self.explainer),
+            counts=status_counts(self.explainer, self.language),
         )
 
     def corrections(self) -> Markup:
         if not self.explainer.meta.corrections:
             return Markup("")
-        return _render(self.language, "corrections.html", explainer=self.explainer)
+        entries = [(*self._date(c.date), c.text(self.language)) for c in self.explainer.meta.corrections]
+        return _render(self.language, "corrections.html", corrections=entries)
 
 
-def status_counts(explainer: Explainer) -> list[tuple[Status, int]]:
-    """How many claims have each status, in the vocabulary's order, zeros left out."""
-    counts = {status: 0 for status in Status}
+def status_counts(explainer: Explainer, language: str) -> list[tuple[str, str, int]]:
+    """(status, label, count) for each status some claim has, in the vocabulary's order."""
+    counts = dict.fromkeys(Status, 0)
     for claim in explainer.claims:
         counts[claim.status] += 1
-    return [(status, count) for status, count in counts.items() if count]
+    return [(s.value, i18n.gettext(language, s.label), n) for s, n in counts.items() if n]
 
 
 def explainer_list(explainers: Iterable[Explainer], language: str, url_for: Callable[[Explainer], str]) -> Markup:
     """The list of explainers for the home page, newest first."""
     ordered = sorted(explainers, key=lambda e: (e.meta.updated or e.meta.date, e.meta.date, e.slug), reverse=True)
-    entries = [(e, url_for(e), status_counts(e)) for e in ordered]
+    entries = [
+        {
+            "url": url_for(e),
+            "title": e.title(language),
+            "summary": e.summary(language),
+            "published": (e.meta.date.isoformat(), i18n.format_date(e.meta.date, language)),
+            "updated": (e.meta.updated.isoformat(), i18n.format_date(e.meta.updated, language)) if e.meta.updated else None,
+            "claims": len(e.claims),
+            "counts": status_counts(e, language),
+        }
+        for e in ordered
+    ]
     return _render(language, "list.html", entries=entries)
 
 
 def status_table(language: str) -> Markup:
     """The methodology page's table of statuses, from the same vocabulary as the boxes."""
-    return _render(language, "statuses.html", statuses=list(Status))
+    rows = [(s.value, i18n.gettext(language, s.label), i18n.gettext(language, s.meaning)) for s in Status]
+    return _render(language, "statuses.html", statuses=rows)
 
 
 def translation_notice(language: str) -> Markup:

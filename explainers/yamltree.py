@@ -26,7 +26,7 @@ MAX_DEPTH = 16
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Scalar:
     value: str
     line: int  # 1-based, in the file
@@ -38,7 +38,7 @@ class Scalar:
         return self.plain and self.value in NULLS
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mapping:
     line: int
     column: int
@@ -54,7 +54,7 @@ class Mapping:
         return entry[0].line if entry else self.line
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sequence:
     line: int
     column: int
@@ -93,113 +93,96 @@ def _hint(problem: str, source_line: str) -> str:
     return ""
 
 
+_SCALAR, _MAPPING, _SEQUENCE, _END, _DOCUMENT, _ALIAS = range(6)
+_KINDS = {
+    yaml.ScalarEvent: _SCALAR,
+    yaml.MappingStartEvent: _MAPPING,
+    yaml.SequenceStartEvent: _SEQUENCE,
+    yaml.MappingEndEvent: _END,
+    yaml.SequenceEndEvent: _END,
+    yaml.DocumentStartEvent: _DOCUMENT,
+    yaml.AliasEvent: _ALIAS,
+}
+_PLAIN_TAGS = (None, "!", "tag:yaml.org,2002:str")
+
+
+def _refuse(line: int, column: int, message: str) -> YAMLProblems:
+    return YAMLProblems([Problem(line, column, message)])
+
+
 def parse(text: str, line_offset: int = 0) -> Node | None:
     """Parse ``text`` into a node tree; ``line_offset`` lines precede it in the file.
 
     Returns ``None`` for an empty document. Raises :class:`YAMLProblems`.
     Duplicate keys are collected and reported together; a syntax error stops
-    the parse (nothing after it can be trusted).
+    the parse (nothing after it can be trusted). This loop runs once per
+    event of every explainer in a build: keep it lean.
     """
     problems: list[Problem] = []
     stack: list[Mapping | Sequence] = []
-    pending_key: list[Scalar | None] = []  # per open mapping: the key awaiting its value
+    keys: list[Scalar | None] = []  # per open container: the mapping key awaiting its value
     root: Node | None = None
     documents = 0
-
-    def place(node: Node) -> bool:
-        """Attach node to its parent; return False if it is a key awaiting a value."""
-        nonlocal root
-        if not stack:
-            root = node
-            return True
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return True
-        key = pending_key[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                problems.append(
-                    Problem(node.line, node.column, "a key must be a plain word, not a list or mapping")
-                )
-                # keep parsing; use a placeholder key that cannot clash
-                pending_key[-1] = Scalar(f"\0{id(node)}", node.line, node.column, False)
-                return False
-            pending_key[-1] = node
-            return False
-        pending_key[-1] = None
-        if key.value in parent.entries:
-            first = parent.entries[key.value][0]
-            problems.append(
-                Problem(
-                    key.line,
-                    key.column,
-                    f"duplicate key '{key.value}' (first given at line {first.line}): "
-                    "keep one of them",
-                )
-            )
-        else:
-            parent.entries[key.value] = (key, node)
-        return True
-
+    base = line_offset + 1
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1 + line_offset
-            column = event.start_mark.column + 1
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = _KINDS.get(type(event))
+            if kind == _END:
+                stack.pop()
+                keys.pop()
+                continue
+            if kind is None:
+                continue
+            mark = event.start_mark
+            line, column = mark.line + base, mark.column + 1
+            if kind == _DOCUMENT:
                 documents += 1
                 if documents > 1:
-                    raise YAMLProblems(
-                        [Problem(line, column, "front matter must be a single YAML document")]
-                    )
+                    raise _refuse(line, column, "front matter must be a single YAML document")
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                raise YAMLProblems(
-                    [
-                        Problem(
-                            line,
-                            column,
-                            f"YAML aliases (*{event.anchor}) are not allowed in front matter: "
-                            "write the value out",
-                        )
-                    ]
-                )
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if event.anchor is not None:
-                    raise YAMLProblems(
-                        [
-                            Problem(
-                                line,
-                                column,
-                                f"YAML anchors (&{event.anchor}) are not allowed in front matter: "
-                                "write the value out",
-                            )
-                        ]
-                    )
-                tag = event.tag
-                if tag is not None and tag not in ("!", "tag:yaml.org,2002:str"):
-                    problems.append(
-                        Problem(line, column, f"YAML tags ({tag}) are not allowed: remove the tag")
-                    )
-            if isinstance(event, yaml.ScalarEvent):
-                plain = bool(event.implicit[0]) and not event.style
-                place(Scalar(event.value, line, column, plain))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if kind == _ALIAS:
+                raise _refuse(line, column, f"YAML aliases (*{event.anchor}) are not allowed in front matter: "
+                                            "write the value out")
+            if event.anchor is not None:
+                raise _refuse(line, column, f"YAML anchors (&{event.anchor}) are not allowed in front matter: "
+                                            "write the value out")
+            if event.tag not in _PLAIN_TAGS:
+                problems.append(Problem(line, column, f"YAML tags ({event.tag}) are not allowed: remove the tag"))
+            node: Node
+            if kind == _SCALAR:
+                node = Scalar(event.value, line, column, bool(event.implicit[0]) and not event.style)
+            else:
                 if len(stack) >= MAX_DEPTH:
-                    raise YAMLProblems(
-                        [Problem(line, column, f"front matter is nested more than {MAX_DEPTH} levels deep")]
-                    )
-                container: Mapping | Sequence = (
-                    Mapping(line, column)
-                    if isinstance(event, yaml.MappingStartEvent)
-                    else Sequence(line, column)
-                )
-                place(container)
-                stack.append(container)
-                pending_key.append(None)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                pending_key.pop()
+                    raise _refuse(line, column, f"front matter is nested more than {MAX_DEPTH} levels deep")
+                node = Mapping(line, column, {}) if kind == _MAPPING else Sequence(line, column, [])
+            # Attach the node to its parent.
+            if not stack:
+                root = node
+            else:
+                parent = stack[-1]
+                if type(parent) is Sequence:
+                    parent.items.append(node)
+                else:
+                    key = keys[-1]
+                    if key is None:
+                        if type(node) is not Scalar:
+                            problems.append(Problem(line, column, "a key must be a plain word, not a list or mapping"))
+                            node = Scalar(f"\0{id(node)}", line, column, False)  # a key that cannot clash
+                        keys[-1] = node  # type: ignore[assignment]
+                    else:
+                        keys[-1] = None
+                        entries = parent.entries  # type: ignore[union-attr]
+                        if key.value in entries:
+                            first = entries[key.value][0]
+                            problems.append(Problem(
+                                key.line, key.column,
+                                f"duplicate key '{key.value}' (first given at line {first.line}): keep one of them",
+                            ))
+                        else:
+                            entries[key.value] = (key, node)
+            if kind != _SCALAR:
+                stack.append(node)  # type: ignore[arg-type]
+                keys.append(None)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""How fast the site builds and the check runs, against the theme's own floor.
+
+    python3 tasks.py bench                      # N = 100, 500, 2000; 3 interleaved runs each
+    python3 tasks.py bench --sizes 50,200 --runs 2
+
+For each N it generates N synthetic explainers (about 10 claims, 8 sources and
+1,500 words in each language; see corpus.py) in a temporary folder and times,
+interleaved and repeated (this machine drifts by 15% and more; the minimum of
+the runs is reported):
+
+  (a) the full site build with the hooks;
+  (b) the floor: the same pages with the hooks replaced by one that only hands
+      Material each page's finished HTML, captured from a build of (a);
+  (c) the same bodies without boxes or tables, and no hooks (for reference);
+  (d) `explainers check` on the corpus, and its start-up on one explainer.
+
+It prints a/b, time per page, the check's cost per explainer against the
+build's, peak memory, and growth from one N to the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+RUNNER = """
+import resource, sys, time, logging
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+start = time.perf_counter()
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+build(config)
+seconds = time.perf_counter() - start
+print({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+"""
+
+
+def _project(root: Path, explainers: Path, hooks: list[str]) -> Path:
+    """A copy of the site in ``root`` with the given hooks and a link to the corpus."""
+    root.mkdir(parents=True)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("hooks_capture.py", "hooks_floor.py"):
+        shutil.copy(HERE / name, root / "hooks" / name)
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("explainers"))
+    (root / "docs" / "explainers").symlink_to(explainers, target_is_directory=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = "".join(f"\n  - hooks/{name}" for name in hooks)
+    config, count = re.subn(r"^hooks:\n(?:  - .*\n)+", f"hooks:{listed}\n" if hooks else "", config, flags=re.M)
+    assert count == 1, "mkdocs.yml has no hooks: list to replace"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def _build(project: Path, env: dict[str, str]) -> dict[str, float]:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(project / "mkdocs.yml"), str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    if done.returncode != 0:
+        sys.exit(f"build of {project.name} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, float] = eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 - our own output
+    return result
+
+
+def _timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def measure(n: int, runs: int, work: Path) -> dict[str, object]:
+    marked, plain = work / f"corpus-{n}", work / f"plain-{n}"
+    corpus.write(marked, n)
+    corpus.write(plain, n, markers=False)
+    capture = work / f"capture-{n}.pickle"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture))
+    projects = {
+        "a": _project(work / f"a-{n}", marked, ["explainers_mkdocs.py"]),
+        "b": _project(work / f"b-{n}", marked, ["hooks_floor.py"]),
+        "c": _project(work / f"c-{n}", plain, []),
+    }
+    _build(_project(work / f"capture-{n}", marked, ["explainers_mkdocs.py", "hooks_capture.py"]), env)
+    timings: dict[str, list[dict[str, float]]] = {k: [] for k in (*projects, "check")}
+    explainers_cli = [str(Path(sys.executable).with_name("explainers")), "check", "-q"]
+    for run in range(runs):
+        for key, project in projects.items():
+            timings[key].append(_build(project, env))
+            print(f"  N={n} run {run + 1}/{runs} {key}: {timings[key][-1]['seconds']:.2f}s", file=sys.stderr)
+        timings["check"].append({"seconds": _timed([*explainers_cli, str(marked)], env)})
+    pages = sum(1 for _ in (projects["a"] / "site").rglob("index.html"))
+    startup = min(_timed([*explainers_cli, str(marked / "explainer-00000.md")], env) for _ in range(5))
+    best = {k: min(r["seconds"] for r in v) for k, v in timings.items()}
+    rss = {k: max(r.get("rss_mb", 0.0) for r in v) for k, v in timings.items() if k != "check"}
+    build_per_explainer = best["a"] / n
+    check_per_explainer = best["check"] / n
+    return {
+        "n": n,
+        "pages": pages,
+        "a": best["a"],
+        "b": best["b"],
+        "c": best["c"],
+        "a_over_b": best["a"] / best["b"],
+        "ms_per_page_a": 1000 * best["a"] / pages,
+        "check": best["check"],
+        "check_over_build_per_explainer": check_per_explainer / build_per_explainer,
+        "startup": startup,
+        "rss_mb": rss,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,500,2000", help="comma-separated N (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3, help="interleaved runs per N (default: %(default)s)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="explainers-bench-") as folder:
+        for n in sizes:
+            print(f"N = {n}: generating and building ...", file=sys.stderr)
+            results.append(measure(n, args.runs, Path(folder)))
+    print(f"\n{'N':>6} {'pages':>6} {'a (s)':>8} {'b floor':>8} {'c plain':>8} {'a/b':>6} {'ms/page':>8} "
+          f"{'check':>7} {'chk/bld':>8} {'start':>6} {'RSS a/b MB':>11}")
+    for r in results:
+        rss = r["rss_mb"]
+        assert isinstance(rss, dict)
+        print(f"{r['n']:>6} {r['pages']:>6} {r['a']:>8.2f} {r['b']:>8.2f} {r['c']:>8.2f} {r['a_over_b']:>6.3f} "
+              f"{r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} {r['check_over_build_per_explainer']:>8.3f} "
+              f"{r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
+    for smaller, larger in zip(results, results[1:]):
+        factor = larger["n"] / smaller["n"]  # type: ignore[operator]
+        print(f"growth {smaller['n']} -> {larger['n']} ({factor:.0f}x explainers): build a {larger['a'] / smaller['a']:.2f}x, "  # type: ignore[operator]
+              f"floor b {larger['b'] / smaller['b']:.2f}x, check {larger['check'] / smaller['check']:.2f}x")  # type: ignore[operator]
+    print("targets: a/b <= 1.10; 4x explainers <= 4.4x time; check/build per explainer <= 0.05; start-up < 0.5 s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
