@@ -22,6 +22,7 @@ build's, peak memory, and growth from one N to the next.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -77,7 +78,7 @@ def _build(project: Path, env: dict[str, str]) -> dict[str, float]:
     )
     if done.returncode != 0:
         sys.exit(f"build of {project.name} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, float] = eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 - our own output
+    result: dict[str, float] = eval(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -147,7 +148,7 @@ def main() -> int:
         print(f"{r['n']:>6} {r['pages']:>6} {r['a']:>8.2f} {r['b']:>8.2f} {r['c']:>8.2f} {r['a_over_b']:>6.3f} "
               f"{r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} {r['check_over_build_per_explainer']:>8.3f} "
               f"{r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
-    for smaller, larger in zip(results, results[1:]):
+    for smaller, larger in itertools.pairwise(results):
         factor = larger["n"] / smaller["n"]  # type: ignore[operator]
         print(f"growth {smaller['n']} -> {larger['n']} ({factor:.0f}x explainers): build a {larger['a'] / smaller['a']:.2f}x, "  # type: ignore[operator]
               f"floor b {larger['b'] / smaller['b']:.2f}x, check {larger['check'] / smaller['check']:.2f}x")  # type: ignore[operator]

@@ -5,21 +5,14 @@ language, with every box placed in the body and a few inline citations.
 Text is pseudo-random but deterministic, so runs are comparable.
 """
 
+# ruff: noqa: E501  (word lists and generated YAML lines)
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
-WORDS_ID = (
-    "kerja sama militer korea utara rusia laporan tim pemantau sanksi pasukan rudal amunisi "
-    "pemerintah membantah menyatakan menurut sumber intelijen perang ukraina dewan keamanan "
-    "resolusi mandat panel ahli negara anggota perdamaian stabilitas kawasan"
-).split()
-WORDS_EN = (
-    "military cooperation north korea russia report monitoring team sanctions troops missiles "
-    "ammunition government denied stated according intelligence sources war ukraine security "
-    "council resolution mandate panel experts member states peace stability region"
-).split()
+WORDS_ID = ["kerja", "sama", "militer", "korea", "utara", "rusia", "laporan", "tim", "pemantau", "sanksi", "pasukan", "rudal", "amunisi", "pemerintah", "membantah", "menyatakan", "menurut", "sumber", "intelijen", "perang", "ukraina", "dewan", "keamanan", "resolusi", "mandat", "panel", "ahli", "negara", "anggota", "perdamaian", "stabilitas", "kawasan"]
+WORDS_EN = ["military", "cooperation", "north", "korea", "russia", "report", "monitoring", "team", "sanctions", "troops", "missiles", "ammunition", "government", "denied", "stated", "according", "intelligence", "sources", "war", "ukraine", "security", "council", "resolution", "mandate", "panel", "experts", "member", "states", "peace", "stability", "region"]
 STATUSES = ("confirmed", "reported", "disputed", "unverified", "false", "position")
 KINDS = ("news", "report", "statement", "official", "data", "interview", "other")
 

@@ -24,6 +24,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _check(paths: list[Path], strict: bool, quiet: bool) -> int:
     from .loading import check, discover
 
@@ -44,7 +48,9 @@ def _check(paths: list[Path], strict: bool, quiet: bool) -> int:
             warnings += diagnostic.severity.value == "warning"
     failed = errors > 0 or (strict and warnings > 0)
     if not quiet:
-        summary = f"{len(files)} explainer{'s' if len(files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        summary = (
+            f"{_count(len(files), 'explainer')} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        )
         if strict and warnings and not errors:
             summary += " (warnings are errors under --strict)"
         print(summary, file=sys.stderr)

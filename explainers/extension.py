@@ -23,8 +23,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from .i18n import gettext
 from .body import DIRECTIVE, REFERENCE
+from .i18n import gettext
 from .render import ExplainerView
 
 Block = Callable[[str], str]
@@ -160,7 +160,7 @@ class ExplainerExtension(Extension):
         self.page: PageContext | None = None
         self.problems: list[str] = []
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         state = PageState()
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self, state), "explainer-directive", 95)
         md.inlinePatterns.register(CitationProcessor(md, self), "explainer-citation", 175)

@@ -9,7 +9,7 @@ used in a process, so a build always uses the ``.po`` files as they are.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from io import BytesIO
 
@@ -30,7 +30,7 @@ def catalog_path(language: str) -> resources.abc.Traversable:
     return resources.files("explainers") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> Translations:
     """The compiled catalog of ``language``; fuzzy entries are left out, as ``pybabel compile`` does."""
     if language not in LANGUAGES:
@@ -47,7 +47,7 @@ def gettext(language: str, message: str) -> str:
     return translations(language).gettext(message)
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(language: str) -> Locale:
     return Locale.parse(language)
 

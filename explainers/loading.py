@@ -142,7 +142,11 @@ def _load_translation(
     doc = document.split(path, text, reporter, required=False)
     if doc is None:
         return None, None, reporter.diagnostics
-    meta = check_translation_front_matter(doc.front, display_path(original_of(path)), reporter) if doc.has_front_matter else TranslationFrontMatter()
+    meta = (
+        check_translation_front_matter(doc.front, display_path(original_of(path)), reporter)
+        if doc.has_front_matter
+        else TranslationFrontMatter()
+    )
     body = Body(shown, doc.body, doc.body_line)
     check_body(body, claim_ids, reporter)
     return meta, body, reporter.diagnostics

@@ -14,9 +14,10 @@ strings already translated (:class:`Pretranslate`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from jinja2.ext import Extension
@@ -59,7 +60,7 @@ class Pretranslate(Extension):
             i += 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(language: str | None = None) -> Environment:
     """The template environment of ``language`` (None: no translation, for scaffolds)."""
     env = Environment(
@@ -82,7 +83,7 @@ def environment(language: str | None = None) -> Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(language: str, name: str) -> Template:
     return environment(language).get_template(name)
 
@@ -141,10 +142,10 @@ class ExplainerView:
     explainer: Explainer
     language: str
 
-    def _date(self, value: object) -> tuple[str | None, str | None]:
+    def _date(self, value: dt.date | None) -> tuple[str | None, str | None]:
         if value is None:
             return None, None
-        return value.isoformat(), i18n.format_date(value, self.language)  # type: ignore[attr-defined]
+        return value.isoformat(), i18n.format_date(value, self.language)
 
     @cached_property
     def claims(self) -> dict[str, ClaimDisplay]:

@@ -32,7 +32,7 @@ def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
-        for path, text in zip(targets, texts):
+        for path, text in zip(targets, texts, strict=True):
             # O_EXCL: never replace a file that appeared since the check above.
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

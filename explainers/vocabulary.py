@@ -16,7 +16,7 @@ def N_(message: str) -> str:
     return message
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """How far a claim is supported by the evidence."""
 
     CONFIRMED = "confirmed"
@@ -73,7 +73,7 @@ _STATUS_RATINGS = {
 }
 
 
-class Stance(str, enum.Enum):
+class Stance(enum.StrEnum):
     """What a cited source does to a claim."""
 
     SUPPORTS = "supports"
@@ -92,7 +92,7 @@ _STANCE_LABELS = {
 }
 
 
-class SourceKind(str, enum.Enum):
+class SourceKind(enum.StrEnum):
     """What kind of document a source is."""
 
     NEWS = "news"

@@ -13,7 +13,7 @@ than a handful of levels, and duplicate keys.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 import yaml
 
@@ -61,7 +61,7 @@ class Sequence:
     items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
     documents = 0
     base = line_offset + 1
     try:
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = _KINDS.get(type(event))
             if kind == _END:
@@ -168,7 +169,7 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                         if type(node) is not Scalar:
                             problems.append(Problem(line, column, "a key must be a plain word, not a list or mapping"))
                             node = Scalar(f"\0{id(node)}", line, column, False)  # a key that cannot clash
-                        keys[-1] = node  # type: ignore[assignment]
+                        keys[-1] = node
                     else:
                         keys[-1] = None
                         entries = parent.entries  # type: ignore[union-attr]
@@ -184,14 +185,14 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 stack.append(node)  # type: ignore[arg-type]
                 keys.append(None)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        column = mark.column + 1 if mark else None
+        error_mark: Any = exc.problem_mark or exc.context_mark
+        line = (error_mark.line + 1 + line_offset) if error_mark else 1 + line_offset
+        column = error_mark.column + 1 if error_mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         lines = text.splitlines()
-        source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        source_line = lines[error_mark.line] if error_mark and error_mark.line < len(lines) else ""
         context = ""
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
+        if exc.context and exc.context_mark and exc.context_mark is not error_mark:
             context = f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset})"
         problems.append(Problem(line, column, f"invalid YAML: {problem}{context}{_hint(problem, source_line)}"))
         raise YAMLProblems(problems) from None
