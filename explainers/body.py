@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 DIRECTIVE = re.compile(r"^:::[ \t]*(?P<name>[^\s]*)(?:[ \t]+(?P<arg>.*?))?[ \t]*$")
-REFERENCE = re.compile(r"\[\[(?P<id>[^\[\]\n]*)\]\]")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+REFERENCE = re.compile(r"(?<!\\)\[\[(?P<id>[^\[\]\n]*)\]\]")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_FENCE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?P<fence>`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
@@ -66,12 +67,23 @@ def scan(body: str, first_line: int = 1) -> Marks:
     previous_blank = True
     in_list = False
     indented_code = False
-    for number, line in enumerate(body.splitlines(), start=first_line):
+    in_comment = False
+    # Lines end at "\n" only, as in Markdown (str.splitlines would also break at U+2028).
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        line = line.rstrip("\r")
         if fence is not None:
-            stripped = line.strip()
+            stripped = line.strip().lstrip(">").strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
             continue
+        if in_comment:
+            if "-->" not in line:
+                continue
+            line = " " * (line.index("-->") + 3) + line[line.index("-->") + 3 :]
+            in_comment = False
+        if "<!--" in line:
+            in_comment = "-->" not in line[line.rindex("<!--") :]
+            line = _COMMENT.sub(_blank, line)
         opened = _FENCE.match(line)
         if opened:
             fence = opened.group("fence")

@@ -21,9 +21,10 @@ MAX_FRONT_MATTER = 1_000_000  # bytes of YAML; SPEC section 4
 class StrictYAMLHandler(YAMLHandler):
     """python-frontmatter's YAML handler with the strict, line-keeping loader."""
 
-    def load(self, fm: str, **kwargs: object) -> yamltree.Node | None:  # type: ignore[override]
+    def load(self, fm: str, **kwargs: object) -> tuple[yamltree.Node | None, list[yamltree.Problem]]:  # type: ignore[override]
+        """The tree and the problems that did not stop the parse; raises YAMLProblems for the others."""
         line_offset = kwargs.get("line_offset", 0)
-        return yamltree.parse(fm, line_offset if isinstance(line_offset, int) else 0)
+        return yamltree.read(fm, line_offset if isinstance(line_offset, int) else 0)
 
 
 HANDLER = StrictYAMLHandler()
@@ -100,9 +101,11 @@ def split(path: Path, text: str, reporter: Reporter, *, required: bool = True) -
         body_start += 1
     body_line = text.count("\n", 0, body_start) + 1
     try:
-        tree = HANDLER.load(front_text, line_offset=line_offset)
+        tree, problems = HANDLER.load(front_text, line_offset=line_offset)
     except yamltree.YAMLProblems as exc:
         for problem in exc.problems:
             reporter.error(problem.line, problem.message, problem.column)
         return Document(path, None, True, text[body_start:], body_line)
+    for problem in problems:
+        reporter.error(problem.line, problem.message, problem.column)
     return Document(path, tree, True, text[body_start:], body_line)

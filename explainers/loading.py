@@ -65,7 +65,7 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     slug = slug_of(path)
     shown = display_path(path)
     reporter = Reporter(shown)
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug):
         reporter.error(1, f"the file name '{path.name}' is not a slug: rename it with lowercase letters, "
                           "digits and single hyphens, for example korea-utara-rusia.md")
     meta = None
@@ -175,7 +175,10 @@ def discover(paths: list[Path]) -> list[Path]:
 
 
 def check(path: Path, today: dt.date | None = None) -> Result:
-    return orphan(path) if is_translation(path) and not original_of(path).exists() else load(path, today)
+    """Check the explainer ``path`` belongs to: given an English file, its pair."""
+    if is_translation(path):
+        return load(original_of(path), today) if original_of(path).exists() else orphan(path)
+    return load(path, today)
 
 
 def _signature(path: Path) -> tuple[int, int] | None:

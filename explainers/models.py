@@ -48,7 +48,7 @@ def _require_text(value: object, what: str) -> str:
 
 def _slug(value: object) -> str:
     text = _require_text(value, "the id")
-    if len(text) > MAX_SLUG or not _SLUG.match(text):
+    if len(text) > MAX_SLUG or not _SLUG.fullmatch(text):
         raise PydanticCustomError(
             "slug",
             "'{value}' is not a valid id: use lowercase letters, digits and single hyphens "
@@ -70,7 +70,7 @@ def _iso_date(value: object, info: ValidationInfo) -> dt.date:
         parsed = value
     else:
         text = _require_text(value, "the date")
-        if not _DATE.match(text):
+        if not _DATE.fullmatch(text):
             raise PydanticCustomError(
                 "date_format", "'{value}' is not a date: write YYYY-MM-DD, for example 2025-06-02",
                 {"value": text[:40]},
@@ -93,7 +93,7 @@ def _iso_date(value: object, info: ValidationInfo) -> dt.date:
 
 def _url(value: object) -> str:
     text = _require_text(value, "the URL")
-    if not _URL.match(text):
+    if not _URL.fullmatch(text):
         scheme = text.strip().split(":", 1)[0].lower() if ":" in text else ""
         if scheme and scheme not in ("http", "https"):
             raise PydanticCustomError(
@@ -118,7 +118,7 @@ def _known_language(primary: str) -> bool:
 
 def _language(value: object) -> str:
     text = _require_text(value, "the language")
-    if not _LANGUAGE.match(text) or not _known_language(text.split("-")[0].lower()):
+    if not _LANGUAGE.fullmatch(text) or not _known_language(text.split("-")[0].lower()):
         raise PydanticCustomError(
             "language", "'{value}' is not a language code: use a BCP 47 code such as en, id, ko, ru",
             {"value": text[:40]},

@@ -18,7 +18,7 @@ class ScaffoldError(Exception):
 
 def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     """Write ``<slug>.md`` and ``<slug>.en.md`` into ``folder``; return their paths."""
-    if not _SLUG.match(slug) or len(slug) > 80:
+    if not _SLUG.fullmatch(slug) or len(slug) > 80:
         raise ScaffoldError(
             f"'{slug}' is not a slug: use lowercase letters, digits and single hyphens, "
             "for example korea-utara-rusia"
@@ -29,9 +29,9 @@ def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
         raise ScaffoldError(f"{existing[0]} already exists: nothing was written; choose another slug")
     context = {"slug": slug, "today": (today or dt.date.today()).isoformat()}
     texts = [environment().get_template(f"scaffold/{name}").render(context) for name in ("explainer.md", "explainer.en.md")]
-    folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         for path, text in zip(targets, texts, strict=True):
             # O_EXCL: never replace a file that appeared since the check above.
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -41,5 +41,5 @@ def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     except OSError as exc:
         for path in written:
             path.unlink()
-        raise ScaffoldError(f"cannot write {exc.filename}: {exc.strerror}") from None
+        raise ScaffoldError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
     return written

@@ -111,9 +111,24 @@ def _message(error: dict[str, Any], tree: yamltree.Node | None) -> str:
     return str(error["msg"])
 
 
+_AT_FIELD = {"accessed_before_published": "accessed"}
+
+
 def _schema_problems(exc: ValidationError, tree: yamltree.Node | None, reporter: Reporter) -> None:
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt key ('pubisher') is one mistake: report it as unknown, not also the field as missing.
+    misspelt = {
+        (tuple(e["loc"][:-1]), close)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        for close in difflib.get_close_matches(str(e["loc"][-1]), [str(f) for fs in FIELD_NAMES.values() for f in fs], n=3, cutoff=0.6)
+    }
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in misspelt:
+            continue
+        if error["type"] in _AT_FIELD:
+            loc = (*loc, _AT_FIELD[error["type"]])
         place = yamltree.locate(tree, loc) or (1, None)
         reporter.error(place[0], _message(dict(error), tree), place[1])
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import bisect
+
 import yaml
 
 try:  # libyaml's C parser is about 20x faster; fall back to pure Python.
@@ -113,12 +115,31 @@ def _refuse(line: int, column: int, message: str) -> YAMLProblems:
 def parse(text: str, line_offset: int = 0) -> Node | None:
     """Parse ``text`` into a node tree; ``line_offset`` lines precede it in the file.
 
-    Returns ``None`` for an empty document. Raises :class:`YAMLProblems`.
-    Duplicate keys are collected and reported together; a syntax error stops
-    the parse (nothing after it can be trusted). This loop runs once per
-    event of every explainer in a build: keep it lean.
+    Returns ``None`` for an empty document. Raises :class:`YAMLProblems` for
+    any problem; :func:`read` keeps the tree when the problems allow it.
+    """
+    tree, problems = read(text, line_offset)
+    if problems:
+        raise YAMLProblems(problems)
+    return tree
+
+
+_EXTRA_BREAKS = ("\u2028", "\u2029", "\x85")
+
+
+def read(text: str, line_offset: int = 0) -> tuple[Node | None, list[Problem]]:
+    """Parse ``text`` into a node tree and the problems that did not stop the parse.
+
+    Duplicate keys, tags and keys that are not words are problems of their
+    own: the tree (first key kept) is still returned, so the rest of the file
+    can be checked. A syntax error, an anchor or alias, or nesting too deep
+    raise :class:`YAMLProblems`: nothing after them can be trusted. This loop
+    runs once per event of every explainer in a build: keep it lean.
     """
     problems: list[Problem] = []
+    # libyaml also breaks lines at U+2028, U+2029 and U+0085, which editors and
+    # Markdown do not: then count lines from the character index instead.
+    breaks = [i for i, c in enumerate(text) if c == "\n"] if any(b in text for b in _EXTRA_BREAKS) else None
     stack: list[Mapping | Sequence] = []
     keys: list[Scalar | None] = []  # per open container: the mapping key awaiting its value
     root: Node | None = None
@@ -136,6 +157,8 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 continue
             mark = event.start_mark
             line, column = mark.line + base, mark.column + 1
+            if breaks is not None:
+                line = bisect.bisect_left(breaks, mark.index) + base
             if kind == _DOCUMENT:
                 documents += 1
                 if documents > 1:
@@ -166,10 +189,11 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 else:
                     key = keys[-1]
                     if key is None:
-                        if type(node) is not Scalar:
+                        if type(node) is Scalar:
+                            keys[-1] = node
+                        else:
                             problems.append(Problem(line, column, "a key must be a plain word, not a list or mapping"))
-                            node = Scalar(f"\0{id(node)}", line, column, False)  # a key that cannot clash
-                        keys[-1] = node
+                            keys[-1] = Scalar(f"\0{id(node)}", line, column, False)  # a key that cannot clash
                     else:
                         keys[-1] = None
                         entries = parent.entries  # type: ignore[union-attr]
@@ -199,9 +223,7 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         problems.append(Problem(1 + line_offset, None, f"invalid YAML: {exc}"))
         raise YAMLProblems(problems) from None
-    if problems:
-        raise YAMLProblems(problems)
-    return root
+    return root, problems
 
 
 def to_python(node: Node | None) -> object:

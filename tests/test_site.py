@@ -209,7 +209,7 @@ def test_a_broken_explainer_fails_the_build_at_its_line(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"demo.md": text})
     result = build(root)
     assert result.returncode != 0
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if "status: confirmd" in l)
+    line = next(n for n, text_line in enumerate(text.splitlines(), 1) if "status: confirmd" in text_line)
     assert re.search(rf"docs/explainers/demo\.md:{line}(:\d+)?: error: unknown status 'confirmd'", result.output), result.output
     assert "Traceback" not in result.output
 
