@@ -22,8 +22,10 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from .body import DIRECTIVE, REFERENCE
+from . import i18n
 from .i18n import gettext
 from .render import ExplainerView
 
@@ -58,7 +60,7 @@ def _stash(md: Markdown, parent: etree.Element, html: str) -> None:
 
 def _heading(parent: etree.Element, ident: str, text: str) -> None:
     heading = etree.SubElement(parent, "h2", {"id": ident})
-    heading.text = text
+    heading.text = AtomicString(text)
 
 
 class DirectiveProcessor(BlockProcessor):
@@ -137,9 +139,23 @@ class PageFrame(Treeprocessor):
         if page is None or page.view is None:
             return
         view = page.view
+        explainer = view.explainer
+        if not explainer.has_translation(page.language):
+            # A pending translation shows the Indonesian body: say so to screen readers and translators.
+            body = etree.Element("div", {"lang": i18n.DEFAULT_LANGUAGE, "class": "explainer-body"})
+            body.extend(list(root))
+            for child in list(root):
+                root.remove(child)
+            root.append(body)
+        title = etree.Element("h1", {"id": "title"})
+        # AtomicString: front matter text is never parsed as Markdown or raw HTML, only escaped.
+        title.text = AtomicString(explainer.title(page.language))
+        if explainer.title(page.language) == explainer.meta.title and page.language != i18n.DEFAULT_LANGUAGE:
+            title.set("lang", i18n.DEFAULT_LANGUAGE)
         header = etree.Element("p")
         header.text = self.md.htmlStash.store(view.header())
-        root.insert(0, header)
+        root.insert(0, title)
+        root.insert(1, header)
         unplaced = [claim for claim in view.explainer.claims if claim.id not in self.state.placed]
         if unplaced:
             _heading(root, "claims", gettext(page.language, "Claims"))

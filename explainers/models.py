@@ -33,7 +33,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$")
+# No spaces, quotes, angle brackets or other characters a URL may not contain unencoded.
+_URL = re.compile(r"^https?://[^\s/?#@\"<>\\^`{|}]+(?:[/?#][^\s\"<>\\^`{|}]*)?$")
 MAX_SLUG = 80
 
 
@@ -101,7 +102,8 @@ def _url(value: object) -> str:
                 {"scheme": scheme[:20]},
             )
         raise PydanticCustomError(
-            "url", "'{value}' is not a web address: write the full http:// or https:// URL, without spaces",
+            "url", "'{value}' is not a web address: write the full http:// or https:// URL, without spaces, "
+            "quotes or angle brackets (percent-encode them: %20, %22, %3C, %3E)",
             {"value": text[:200]},
         )
     return text
