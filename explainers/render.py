@@ -15,6 +15,7 @@ strings already translated (:class:`Pretranslate`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -135,12 +136,22 @@ class SourceDisplay:
     cited_by: tuple[tuple[str, int], ...]  # (claim id, claim number)
 
 
+def tag_anchor(tag: str) -> str:
+    """The fragment id of a tag on the tags page: ``Korea Utara`` -> ``tag-korea-utara``."""
+    slug = re.sub(r"[^0-9a-z]+", "-", tag.casefold()).strip("-")
+    return f"tag-{slug or 'x'}"
+
+
 @dataclass(frozen=True)
 class ExplainerView:
-    """An explainer as one language's page shows it: numbered claims and sources, back-links."""
+    """An explainer as one language's page shows it: numbered claims and sources, back-links.
+
+    ``tag_url`` gives the address of a tag's listing, when the site has one.
+    """
 
     explainer: Explainer
     language: str
+    tag_url: Callable[[str], str] | None = None
 
     def _date(self, value: dt.date | None) -> tuple[str | None, str | None]:
         if value is None:
@@ -211,6 +222,7 @@ class ExplainerView:
             published=self._date(meta.date),
             updated=self._date(meta.updated),
             authors=meta.authors,
+            tags=[(tag, self.tag_url(tag) if self.tag_url else None) for tag in meta.tags],
             translated=self.explainer.has_translation(self.language),
             counts=status_counts(self.explainer, self.language),
         )
@@ -246,6 +258,26 @@ def explainer_list(explainers: Iterable[Explainer], language: str, url_for: Call
         for e in ordered
     ]
     return _render(language, "list.html", entries=entries)
+
+
+def tag_index(explainers: Iterable[Explainer], language: str, url_for: Callable[[Explainer], str]) -> Markup:
+    """Every tag, with the explainers that carry it, newest first: the tags page."""
+    tagged: dict[str, list[Explainer]] = {}
+    for explainer in explainers:
+        for tag in dict.fromkeys(explainer.meta.tags):
+            tagged.setdefault(tag, []).append(explainer)
+    groups = [
+        {
+            "tag": tag,
+            "anchor": tag_anchor(tag),
+            "entries": [
+                (url_for(e), e.title(language), e.meta.date.isoformat(), i18n.format_date(e.meta.date, language))
+                for e in sorted(items, key=lambda e: (e.meta.updated or e.meta.date, e.slug), reverse=True)
+            ],
+        }
+        for tag, items in sorted(tagged.items(), key=lambda item: item[0].casefold())
+    ]
+    return _render(language, "tags.html", groups=groups)
 
 
 def status_table(language: str) -> Markup:

@@ -30,6 +30,7 @@ from explainers.models import Explainer
 log = get_plugin_logger("explainers")
 
 FOLDER = "explainers"
+TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`
 _extension = ExplainerExtension()
 _libraries: dict[Path, Library] = {}
 _reported: set[int] = set()
@@ -103,6 +104,7 @@ def _site_blocks(page: Page, language: str) -> dict[str, Block]:
     return {
         "explainers": lambda arg: render.explainer_list(published, language, url_for),
         "statuses": lambda arg: render.status_table(language),
+        "tags": lambda arg: render.tag_index(published, language, url_for),
     }
 
 
@@ -115,7 +117,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]))
         return markdown
-    _extension.page = PageContext(language, render.ExplainerView(explainer, language))
+    prefix = "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
+
+    def tag_url(tag: str) -> str:
+        return get_relative_url(f"{prefix}{TAGS_PAGE}", page.url) + "#" + render.tag_anchor(tag)
+
+    _extension.page = PageContext(language, render.ExplainerView(explainer, language, tag_url))
     page.meta["title"] = escape(explainer.title(language))
     page.meta["description"] = escape(explainer.summary(language))
     page_url = (config.site_url or "/") + page.url

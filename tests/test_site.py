@@ -227,3 +227,16 @@ def test_the_real_explainers_build(tmp_path: Path) -> None:
     shutil.rmtree(root / "site", ignore_errors=True)
     result = build(root)
     assert result.returncode == 0, result.output
+
+
+def test_tags_page_lists_each_tag_and_explainer_pages_link_to_it(site: Build) -> None:
+    for explainer_page, tags_page in (
+        ("explainers/demo/index.html", "tags/index.html"),
+        ("en/explainers/demo/index.html", "en/tags/index.html"),
+    ):
+        link = site.page(explainer_page).select_one("a.explainer-tag")
+        assert link.get_text() == "contoh"
+        target, _, anchor = link["href"].partition("#")
+        assert (site.site / Path(explainer_page).parent / target / "index.html").resolve() == (site.site / tags_page).resolve()
+        group = site.page(tags_page).find(id=anchor).find_parent("section")
+        assert [a["href"] for a in group.select("a")] == ["../explainers/demo/"]
