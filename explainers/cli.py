@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loading import Result
 
 DEFAULT_FOLDER = Path("docs/explainers")
 
@@ -17,6 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="explainer files or folders")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--quiet", "-q", action="store_true", help="print only errors and warnings, no notes or summary")
+    check.add_argument(
+        "--translations", action="store_true", help="also report, for each explainer, what of it is translated into English"
+    )
     new = commands.add_parser("new", help="scaffold docs/explainers/<slug>.md and <slug>.en.md")
     new.add_argument("slug")
     new.add_argument("--folder", type=Path, default=DEFAULT_FOLDER, help="where explainers live (default: %(default)s)")
@@ -28,7 +35,23 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _check(paths: list[Path], strict: bool, quiet: bool) -> int:
+def _translation_report(results: list[Result]) -> None:
+    print("\nEnglish translation:")
+    width = max((len(r.slug) for r in results), default=0)
+    for result in results:
+        explainer = result.explainer
+        if explainer is None:
+            state = "not checked (fix the errors first)"
+        elif not explainer.has_translation("en"):
+            state = "pending: no English file; the English page shows the Indonesian text"
+        else:
+            own = explainer.translated["en"]
+            missing = [name for name in ("title", "summary") if getattr(own, name) is None]
+            state = "translated" + (f" (no English {' or '.join(missing)}: the Indonesian one is shown)" if missing else "")
+        print(f"  {result.slug:<{width}}  {state}")
+
+
+def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = False) -> int:
     from .loading import check, discover
 
     paths = paths or [DEFAULT_FOLDER]
@@ -38,14 +61,18 @@ def _check(paths: list[Path], strict: bool, quiet: bool) -> int:
         return 2
     files = discover(paths)
     errors = warnings = 0
+    results = []
     for path in files:
         result = check(path)
+        results.append(result)
         for diagnostic in result.diagnostics:
             if diagnostic.severity.value == "note" and quiet:
                 continue
             print(diagnostic)
             errors += diagnostic.severity.value == "error"
             warnings += diagnostic.severity.value == "warning"
+    if translations:
+        _translation_report(results)
     failed = errors > 0 or (strict and warnings > 0)
     if not quiet:
         summary = (
@@ -64,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "check":
-            return _check(args.paths, args.strict, args.quiet)
+            return _check(args.paths, args.strict, args.quiet, args.translations)
         if args.command == "new":
             from .scaffold import ScaffoldError, create
 

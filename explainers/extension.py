@@ -24,8 +24,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .body import DIRECTIVE, REFERENCE
 from . import i18n
+from .body import DIRECTIVE, REFERENCE
 from .i18n import gettext
 from .render import ExplainerView
 

@@ -195,9 +195,11 @@ class Library:
 
     folder: Path
     _cache: dict[Path, tuple[tuple[object, ...], Result]] = field(default_factory=dict)
+    parsed: int = 0  # how many explainers the last call to results() had to read
 
     def results(self, today: dt.date | None = None) -> list[Result]:
         results = []
+        self.parsed = 0
         paths = discover([self.folder]) if self.folder.is_dir() else []
         for path in paths:
             key = (_signature(path), _signature(translation_of(path)), today)
@@ -205,6 +207,7 @@ class Library:
             if cached is None or cached[0] != key:
                 cached = (key, check(path, today))
                 self._cache[path] = cached
+                self.parsed += 1
             results.append(cached[1])
         for gone in set(self._cache) - set(paths):
             del self._cache[gone]

@@ -117,11 +117,12 @@ _AT_FIELD = {"accessed_before_published": "accessed"}
 def _schema_problems(exc: ValidationError, tree: yamltree.Node | None, reporter: Reporter) -> None:
     errors = exc.errors(include_url=False)
     # A misspelt key ('pubisher') is one mistake: report it as unknown, not also the field as missing.
+    every_field = sorted({name for names in FIELD_NAMES.values() for name in names})
     misspelt = {
         (tuple(e["loc"][:-1]), close)
         for e in errors
         if e["type"] == "extra_forbidden"
-        for close in difflib.get_close_matches(str(e["loc"][-1]), [str(f) for fs in FIELD_NAMES.values() for f in fs], n=3, cutoff=0.6)
+        for close in difflib.get_close_matches(str(e["loc"][-1]), every_field, n=3, cutoff=0.6)
     }
     for error in errors:
         loc = tuple(error["loc"])

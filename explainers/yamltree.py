@@ -12,10 +12,9 @@ than a handful of levels, and duplicate keys.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
-
-import bisect
 
 import yaml
 

@@ -68,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = Path(config.docs_dir) / FOLDER
     library = _libraries.setdefault(folder, Library(folder))
     results = library.results()
+    log.info(f"{len(results)} explainer(s) in {FOLDER}/, {library.parsed} read and checked, the others unchanged")
     _report(results)
     _build.clear()
     _build["explainers"] = {r.slug: r.explainer for r in results if r.explainer is not None}

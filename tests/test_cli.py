@@ -376,3 +376,16 @@ def test_junk_files_as_a_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert sorted(line.split(": error: ")[0] for line in done.stdout.splitlines()) == ["huge.md:1", "latin.md:2", "nul.md:1"]
+
+
+def test_check_reports_translation_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("demo.md", "demo.en.md"):
+        (tmp_path / name).write_text((FIXTURES / "valid" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    pending = (FIXTURES / "valid" / "demo.md").read_text(encoding="utf-8")
+    (tmp_path / "pending.md").write_text(pending, encoding="utf-8")
+
+    assert main(["check", "--translations", str(tmp_path)]) == 0
+
+    out = capsys.readouterr().out
+    assert re.search(r"pending\s+pending: no English file", out), out
+    assert re.search(r"demo\s+translated \(no English summary", out), out

@@ -1,0 +1,43 @@
+"""The MkDocs adapter: what it adds to a build beyond the core's own tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES
+from .sitebuild import build, make_project
+
+pytestmark = pytest.mark.slow
+
+
+def _pair() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "valid").glob("demo*.md")}
+
+
+def test_each_explainer_is_parsed_once_per_build_not_once_per_language(tmp_path: Path) -> None:
+    texts = _pair() | {"pending.md": (FIXTURES / "site" / "pending.md").read_text(encoding="utf-8")}
+    result = build(make_project(tmp_path, texts))
+    assert result.returncode == 0, result.output
+    counts = re.findall(r"(\d+) explainer\(s\) in explainers/, (\d+) read and checked", result.output)
+    # One line per language build: the Indonesian build reads both, the English one reuses them.
+    assert counts == [("2", "2"), ("2", "0")], result.output
+
+
+def test_problems_are_reported_once_with_every_line(tmp_path: Path) -> None:
+    text = _pair()["demo.md"].replace("status: confirmed", "status: confirmd").replace("kind: news", "kind: newz")
+    result = build(make_project(tmp_path, _pair() | {"demo.md": text}))
+    assert result.returncode != 0
+    lines = re.findall(r"docs/explainers/demo\.md:\d+(?::\d+)?: error: .+", result.output)
+    assert len(lines) == 2, result.output
+    assert any("unknown status 'confirmd'" in line for line in lines)
+    assert any("unknown source kind 'newz'" in line for line in lines)
+    assert not (tmp_path / "site" / "explainers" / "demo" / "index.html").exists()
+
+
+def test_an_english_file_without_original_fails_the_build(tmp_path: Path) -> None:
+    result = build(make_project(tmp_path, {"lonely.en.md": "---\ntitle: Lonely\n---\n\nText.\n"}))
+    assert result.returncode != 0
+    assert re.search(r"docs/explainers/lonely\.en\.md:1: error: no Indonesian original", result.output), result.output
