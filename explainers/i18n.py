@@ -9,7 +9,7 @@ used in a process, so a build always uses the ``.po`` files as they are.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from io import BytesIO
 
@@ -52,6 +52,7 @@ def locale(language: str) -> Locale:
     return Locale.parse(language)
 
 
+@lru_cache(maxsize=4096)  # an explainer's dates repeat across its claims and sources; Babel is slow-ish
 def format_date(value: dt.date, language: str) -> str:
     """``29 Mei 2025`` in Indonesian, ``May 29, 2025`` in English."""
     return _format_date(value, format="long", locale=locale(language))

@@ -12,7 +12,8 @@ from . import i18n
 from .models import Claim, Explainer
 from .vocabulary import Stance
 
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 @dataclass(frozen=True)
@@ -83,5 +84,8 @@ def graph(explainer: Explainer, language: str, page_url: str, publisher: Publish
 
 def script(data: dict[str, Any]) -> Markup:
     """A ``<script type="application/ld+json">`` element that no text inside can break out of."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    for character, escaped in _SCRIPT_ESCAPES:
+        if character in text:
+            text = text.replace(character, escaped)
     return Markup(f'<script type="application/ld+json">{text}</script>')

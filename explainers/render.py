@@ -30,6 +30,7 @@ from .models import Claim, Explainer
 from .vocabulary import Stance, Status
 
 EXTERNAL_REL = "noopener noreferrer"
+_SEPARATOR = "\x00"  # between fragments rendered in one pass; NUL cannot come from the front matter
 
 
 class Pretranslate(Extension):
@@ -78,7 +79,9 @@ def environment(language: str | None = None) -> Environment:
         translations = i18n.translations(language)
         env.pretranslate = translations.gettext  # type: ignore[attr-defined]
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-        env.globals.update(language=language, other_language=i18n.other_language(language), rel=EXTERNAL_REL)
+        env.globals.update(
+            language=language, other_language=i18n.other_language(language), rel=EXTERNAL_REL, separator=Markup(_SEPARATOR)
+        )
     else:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     return env
@@ -107,6 +110,8 @@ class CitationDisplay:
 class ClaimDisplay:
     id: str
     number: int
+    name: str  # "Claim 3", in the page's language
+    permalink_label: str
     status: str
     label: str
     text: str
@@ -133,7 +138,7 @@ class SourceDisplay:
     accessed_iso: str | None
     accessed_text: str | None
     archive_url: str | None
-    cited_by: tuple[tuple[str, int], ...]  # (claim id, claim number)
+    cited_by: tuple[tuple[str, str], ...]  # (claim id, "Claim 3")
 
 
 def tag_anchor(tag: str) -> str:
@@ -178,7 +183,10 @@ class ExplainerView:
             )
             date_iso, date_text = self._date(claim.date)
             out[claim.id] = ClaimDisplay(
-                claim.id, number, claim.status.value, i18n.gettext(language, claim.status.label),
+                claim.id, number,
+                i18n.gettext(language, "Claim %(number)s") % {"number": number},
+                i18n.gettext(language, "Permanent link to claim %(number)s") % {"number": number},
+                claim.status.value, i18n.gettext(language, claim.status.label),
                 claim.text(language), claim.text(other), claim.claimant, date_iso, date_text,
                 claim.note(language) if claim.note else None, citations,
             )
@@ -186,11 +194,11 @@ class ExplainerView:
 
     @cached_property
     def sources(self) -> list[SourceDisplay]:
-        cited: dict[str, list[tuple[str, int]]] = {source.id: [] for source in self.explainer.sources}
+        cited: dict[str, list[tuple[str, str]]] = {source.id: [] for source in self.explainer.sources}
         for claim in self.claims.values():
             for citation in claim.citations:
-                if (claim.id, claim.number) not in cited[citation.source_id]:
-                    cited[citation.source_id].append((claim.id, claim.number))
+                if (claim.id, claim.name) not in cited[citation.source_id]:
+                    cited[citation.source_id].append((claim.id, claim.name))
         out = []
         for number, source in enumerate(self.explainer.sources, start=1):
             published = self._date(source.published)
@@ -202,17 +210,31 @@ class ExplainerView:
             ))
         return out
 
+    @cached_property
+    def _boxes(self) -> dict[str, Markup]:
+        """Every claim's box, rendered in one pass (one template call per page, not one per box)."""
+        return self._split("boxes.html")
+
+    @cached_property
+    def _markers(self) -> dict[str, Markup]:
+        return self._split("markers.html")
+
+    def _split(self, template: str) -> dict[str, Markup]:
+        claims = list(self.claims.values())
+        parts = _render(self.language, template, claims=claims).split(_SEPARATOR)
+        return {claim.id: Markup(part) for claim, part in zip(claims, parts, strict=True)}
+
     def claim_box(self, claim: Claim) -> Markup:
-        return _render(self.language, "claim.html", claim=self.claims[claim.id])
+        return self._boxes[claim.id]
 
     def citation_marker(self, claim: Claim) -> Markup:
-        return _render(self.language, "citation.html", claim=self.claims[claim.id])
+        return self._markers[claim.id]
 
     def sources_table(self) -> Markup:
         return _render(self.language, "sources.html", sources=self.sources)
 
     def unplaced(self, claims: Sequence[Claim]) -> Markup:
-        return _render(self.language, "unplaced.html", claims=[self.claims[c.id] for c in claims])
+        return Markup("\n").join(self._boxes[c.id] for c in claims)
 
     def header(self) -> Markup:
         meta = self.explainer.meta
