@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from .loading import Result
@@ -35,24 +41,57 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _translation_report(results: list[Result]) -> None:
+PARALLEL_FROM = 64  # explainers; below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the command prints of one explainer (small, so worker processes can send it back)."""
+
+    slug: str
+    diagnostics: tuple[Diagnostic, ...]
+    translation: str
+
+
+def _translation_state(result: Result) -> str:
+    explainer = result.explainer
+    if explainer is None:
+        return "not checked (fix the errors first)"
+    if not explainer.has_translation("en"):
+        return "pending: no English file; the English page shows the Indonesian text"
+    own = explainer.translated["en"]
+    missing = [name for name in ("title", "summary") if getattr(own, name) is None]
+    return "translated" + (f" (no English {' or '.join(missing)}: the Indonesian one is shown)" if missing else "")
+
+
+def _check_one(path: Path) -> Checked:
+    from .loading import check
+
+    result = check(path)
+    return Checked(result.slug, result.diagnostics, _translation_state(result))
+
+
+def _check_all(files: list[Path]) -> Iterator[Checked]:
+    """Check the files in order; a large tree is spread over the machine's cores."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return map(_check_one, files)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        return iter(list(pool.map(_check_one, files, chunksize=max(1, len(files) // (workers * 8)))))
+    finally:
+        pool.shutdown()
+
+
+def _translation_report(results: list[Checked]) -> None:
     print("\nEnglish translation:")
     width = max((len(r.slug) for r in results), default=0)
     for result in results:
-        explainer = result.explainer
-        if explainer is None:
-            state = "not checked (fix the errors first)"
-        elif not explainer.has_translation("en"):
-            state = "pending: no English file; the English page shows the Indonesian text"
-        else:
-            own = explainer.translated["en"]
-            missing = [name for name in ("title", "summary") if getattr(own, name) is None]
-            state = "translated" + (f" (no English {' or '.join(missing)}: the Indonesian one is shown)" if missing else "")
-        print(f"  {result.slug:<{width}}  {state}")
+        print(f"  {result.slug:<{width}}  {result.translation}")
 
 
 def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = False) -> int:
-    from .loading import check, discover
+    from .loading import discover
 
     paths = paths or [DEFAULT_FOLDER]
     missing = [p for p in paths if not p.exists()]
@@ -62,8 +101,7 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
     files = discover(paths)
     errors = warnings = 0
     results = []
-    for path in files:
-        result = check(path)
+    for result in _check_all(files):
         results.append(result)
         for diagnostic in result.diagnostics:
             if diagnostic.severity.value == "note" and quiet:
