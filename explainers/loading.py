@@ -197,10 +197,13 @@ class Library:
     _cache: dict[Path, tuple[tuple[object, ...], Result]] = field(default_factory=dict)
     parsed: int = 0  # how many explainers the last call to results() had to read
 
-    def results(self, today: dt.date | None = None) -> list[Result]:
+    def results(self, today: dt.date | None = None, only: frozenset[str] | None = None) -> list[Result]:
+        """Every explainer's result (or only those whose slug is in ``only``), reading changed files only."""
         results = []
         self.parsed = 0
         paths = discover([self.folder]) if self.folder.is_dir() else []
+        if only is not None:
+            paths = [path for path in paths if slug_of(path) in only]
         for path in paths:
             key = (_signature(path), _signature(translation_of(path)), today)
             cached = self._cache.get(path)

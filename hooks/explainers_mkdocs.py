@@ -10,6 +10,7 @@ explainer is parsed once per build, and ``mkdocs serve`` sees edits.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,19 @@ def _report(results: list[Result]) -> None:
         raise PluginError(f"{len(errors)} problem(s) in the explainers; fix them and build again:\n{lines}")
 
 
+def _only() -> frozenset[str] | None:
+    """EXPLAINERS_ONLY=slug[,slug]: build just those explainers (fast previews; `tasks.py serve --only`)."""
+    value = os.environ.get("EXPLAINERS_ONLY", "").strip()
+    return frozenset(s.strip() for s in value.split(",") if s.strip()) if value else None
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = Path(config.docs_dir) / FOLDER
     library = _libraries.setdefault(folder, Library(folder))
-    results = library.results()
+    only = _only()
+    results = library.results(only=only)
+    if only is not None:
+        log.warning(f"EXPLAINERS_ONLY is set: this preview builds only {', '.join(sorted(only))}; never deploy it")
     log.info(f"{len(results)} explainer(s) in {FOLDER}/, {library.parsed} read and checked, the others unchanged")
     _report(results)
     _build.clear()
@@ -79,10 +89,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Drafts are checked but not published."""
+    """Drafts are checked but not published (nor, in a preview, the explainers left out)."""
     drafts = {slug for slug, explainer in _build["explainers"].items() if explainer.meta.draft}
+    only = _only()
     for file in list(files):
-        if file.src_uri.startswith(f"{FOLDER}/") and slug_of(Path(file.src_uri)) in drafts:
+        if not file.src_uri.startswith(f"{FOLDER}/"):
+            continue
+        slug = slug_of(Path(file.src_uri))
+        if slug in drafts or (only is not None and slug not in only):
             files.remove(file)
     return files
 

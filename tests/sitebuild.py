@@ -49,11 +49,11 @@ def make_project(root: Path, explainers: dict[str, str] | None = None, *, real_e
     return root
 
 
-def build(root: Path, *args: str) -> Build:
+def build(root: Path, *args: str, strict: bool = True, env: dict[str, str] | None = None) -> Build:
     """``mkdocs build --strict`` in ``root``, in a child process as a publisher would run it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *args],
         cwd=root,
         env=env,
         capture_output=True,

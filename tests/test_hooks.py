@@ -41,3 +41,14 @@ def test_an_english_file_without_original_fails_the_build(tmp_path: Path) -> Non
     result = build(make_project(tmp_path, {"lonely.en.md": "---\ntitle: Lonely\n---\n\nText.\n"}))
     assert result.returncode != 0
     assert re.search(r"docs/explainers/lonely\.en\.md:1: error: no Indonesian original", result.output), result.output
+
+
+def test_a_preview_of_one_explainer_builds_only_it_and_cannot_pass_strict(tmp_path: Path) -> None:
+    texts = _pair() | {"pending.md": (FIXTURES / "site" / "pending.md").read_text(encoding="utf-8")}
+    root = make_project(tmp_path, texts)
+    preview = build(root, strict=False, env={"EXPLAINERS_ONLY": "pending"})
+    assert preview.returncode == 0, preview.output
+    assert (root / "site/explainers/pending/index.html").exists()
+    assert not (root / "site/explainers/demo").exists()
+    assert "never deploy it" in preview.output
+    assert build(root, env={"EXPLAINERS_ONLY": "pending"}).returncode != 0
