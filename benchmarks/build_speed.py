@@ -92,7 +92,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
     marked, plain = work / f"corpus-{n}", work / f"plain-{n}"
     corpus.write(marked, n)
     corpus.write(plain, n, markers=False)
-    capture = work / f"capture-{n}.pickle"
+    capture = work / f"capture-{n}"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture))
     projects = {
         "a": _project(work / f"a-{n}", marked, ["explainers_mkdocs.py"]),
