@@ -240,3 +240,12 @@ def test_tags_page_lists_each_tag_and_explainer_pages_link_to_it(site: Build) ->
         assert (site.site / Path(explainer_page).parent / target / "index.html").resolve() == (site.site / tags_page).resolve()
         group = site.page(tags_page).find(id=anchor).find_parent("section")
         assert [a["href"] for a in group.select("a")] == ["../explainers/demo/"]
+
+
+def test_two_builds_give_byte_identical_pages(site: Build) -> None:
+    again = build(site.root, "--site-dir", str(site.root / "site-again"))
+    assert again.returncode == 0, again.output
+    pages = sorted(p.relative_to(site.site) for p in site.site.rglob("*.html"))
+    assert any(str(p).startswith("en/explainers/") for p in pages)
+    differing = [p for p in pages if (site.site / p).read_bytes() != (site.root / "site-again" / p).read_bytes()]
+    assert differing == []
