@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import EN_LABELS, FIXTURES, ID_LABELS
 from .sitebuild import Build, build, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +47,6 @@ DESKTOP = {"width": 1280, "height": 800}
 DEMO = {"id": "explainers/demo/", "en": "en/explainers/demo/"}
 EXPLAINER_SLUGS = ("demo", "hostile", "pending")  # published; secret-draft is a draft
 HOME = {"id": "", "en": "en/"}
-ID_LABELS = {
-    "confirmed": "Terkonfirmasi", "reported": "Dilaporkan", "disputed": "Diperdebatkan",
-    "unverified": "Belum terverifikasi", "false": "Keliru", "position": "Pernyataan sikap",
-}
-EN_LABELS = {
-    "confirmed": "Confirmed", "reported": "Reported", "disputed": "Disputed",
-    "unverified": "Unverified", "false": "False", "position": "Stated position",
-}
 LABELS = {"id": ID_LABELS, "en": EN_LABELS}
 
 

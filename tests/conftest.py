@@ -13,6 +13,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCS_EXPLAINERS = ROOT / "docs" / "explainers"
 TODAY = dt.date(2026, 11, 26)
 
+# The status labels of SPEC section 3, as readers must see them.
+ID_LABELS = {
+    "confirmed": "Terkonfirmasi", "reported": "Dilaporkan", "disputed": "Diperdebatkan",
+    "unverified": "Belum terverifikasi", "false": "Keliru", "position": "Pernyataan sikap",
+}
+EN_LABELS = {
+    "confirmed": "Confirmed", "reported": "Reported", "disputed": "Disputed",
+    "unverified": "Unverified", "false": "False", "position": "Stated position",
+}
+
 
 @pytest.fixture
 def valid_pair(tmp_path: Path) -> Path:

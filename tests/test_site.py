@@ -12,19 +12,11 @@ from bs4 import BeautifulSoup
 
 from explainers.vocabulary import Status
 
-from .conftest import FIXTURES
+from .conftest import EN_LABELS, FIXTURES, ID_LABELS
 from .sitebuild import Build, build, make_project
 
 pytestmark = pytest.mark.slow
 
-ID_LABELS = {
-    "confirmed": "Terkonfirmasi", "reported": "Dilaporkan", "disputed": "Diperdebatkan",
-    "unverified": "Belum terverifikasi", "false": "Keliru", "position": "Pernyataan sikap",
-}
-EN_LABELS = {
-    "confirmed": "Confirmed", "reported": "Reported", "disputed": "Disputed",
-    "unverified": "Unverified", "false": "False", "position": "Stated position",
-}
 
 
 def _fixture_texts() -> dict[str, str]:
