@@ -13,6 +13,7 @@ before each page is converted, and reads :attr:`ExplainerExtension.problems` aft
 from __future__ import annotations
 
 import re
+import weakref
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,10 +48,16 @@ class PageContext:
     blocks: dict[str, Block] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(eq=False)
 class PageState:
+    """What one conversion has placed so far (reset with the Markdown instance)."""
+
     placed: set[str] = field(default_factory=set)
     table_placed: bool = False
+
+    def reset(self) -> None:
+        self.placed.clear()
+        self.table_placed = False
 
 
 def _stash(md: Markdown, parent: etree.Element, html: str) -> None:
@@ -175,13 +182,18 @@ class ExplainerExtension(Extension):
         super().__init__(**kwargs)
         self.page: PageContext | None = None
         self.problems: list[str] = []
+        self._states: weakref.WeakSet[PageState] = weakref.WeakSet()  # one per Markdown instance
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = PageState()
+        self._states.add(state)
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self, state), "explainer-directive", 95)
         md.inlinePatterns.register(CitationProcessor(md, self), "explainer-citation", 175)
         md.treeprocessors.register(PageFrame(md, self, state), "explainer-frame", 25)
         md.registerExtension(self)
 
     def reset(self) -> None:
+        """Called by ``Markdown.reset()``: a reused Markdown instance starts a new page."""
         self.problems = []
+        for state in self._states:
+            state.reset()

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import document
+from . import document, yamltree
 from .diagnostics import Diagnostic, Reporter, display_path
 from .models import Body, Explainer, TranslationFrontMatter
 from .validation import check_body, check_front_matter, check_translation_front_matter
@@ -70,11 +70,13 @@ def load(path: Path, today: dt.date | None = None) -> Result:
                           "digits and single hyphens, for example korea-utara-rusia.md")
     meta = None
     body: Body | None = None
+    claim_ids: set[str] | None = None  # what bodies may refer to; None: unknown, check syntax only
     text = document.read_text(path, reporter)
     if text is not None:
         doc = document.split(path, text, reporter)
         if doc is not None:
-            meta = check_front_matter(doc.front, reporter, today) if doc.front is not None or not reporter.has_errors else None
+            if doc.front is not None or not reporter.has_errors:
+                meta = check_front_matter(doc.front, reporter, today)
             body = Body(shown, doc.body, doc.body_line)
             claim_ids = _claim_ids(doc) if meta is None else {c.id for c in meta.claims}
             check_body(body, claim_ids, reporter)
@@ -84,7 +86,7 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     en_meta: TranslationFrontMatter | None = None
     en_body: Body | None = None
     if english.exists():
-        en_meta, en_body, en_diagnostics = _load_translation(english, meta is not None, _ids_for(meta, body))
+        en_meta, en_body, en_diagnostics = _load_translation(english, claim_ids)
         diagnostics.extend(en_diagnostics)
     elif meta is not None:
         reporter_note = Reporter(shown)
@@ -108,9 +110,7 @@ def _order(d: Diagnostic) -> tuple[str, int, int]:
 
 
 def _claim_ids(doc: document.Document) -> set[str] | None:
-    """The claim ids written in a front matter that did not validate, to check the body against."""
-    from . import yamltree
-
+    """The claim ids written in a front matter that did not validate, to check the bodies against."""
     if not isinstance(doc.front, yamltree.Mapping):
         return None
     claims = doc.front.get("claims")
@@ -125,14 +125,8 @@ def _claim_ids(doc: document.Document) -> set[str] | None:
     return ids
 
 
-def _ids_for(meta: object, body: Body | None) -> set[str] | None:
-    from .models import FrontMatter
-
-    return {c.id for c in meta.claims} if isinstance(meta, FrontMatter) else None
-
-
 def _load_translation(
-    path: Path, original_valid: bool, claim_ids: set[str] | None
+    path: Path, claim_ids: set[str] | None
 ) -> tuple[TranslationFrontMatter | None, Body | None, list[Diagnostic]]:
     shown = display_path(path)
     reporter = Reporter(shown)

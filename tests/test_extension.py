@@ -1,0 +1,82 @@
+"""The body syntax as a Python-Markdown extension, without a site around it."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from explainers.extension import ExplainerExtension, PageContext
+from explainers.loading import Result, check
+from explainers.render import ExplainerView
+
+from .conftest import FIXTURES, TODAY
+
+
+@pytest.fixture(scope="module")
+def demo() -> Result:
+    result = check(FIXTURES / "valid" / "demo.md", today=TODAY)
+    assert result.explainer is not None
+    return result
+
+
+def convert(result: Result, body: str, language: str = "en", extension: ExplainerExtension | None = None) -> BeautifulSoup:
+    extension = extension or ExplainerExtension()
+    assert result.explainer is not None
+    extension.page = PageContext(language, ExplainerView(result.explainer, language))
+    html = markdown.Markdown(extensions=[extension, "fenced_code", "toc"]).convert(body)
+    return BeautifulSoup(html, "lxml")
+
+
+def test_a_placed_box_stands_where_the_body_places_it(demo: Result) -> None:
+    page = convert(demo, "Before.\n\n::: claim panel-vetoed\n\nAfter.\n")
+    texts = [el.get("id") or el.get_text(strip=True) for el in page.body.find_all(["p", "article"], recursive=False)]
+    assert texts.index("Before.") < texts.index("claim-panel-vetoed") < texts.index("After.")
+
+
+def test_unplaced_claims_and_the_table_close_the_page(demo: Result) -> None:
+    page = convert(demo, "Only prose.\n")
+    ids = [el["id"] for el in page.select("h2[id], article.claim")]
+    assert ids == ["claims", "claim-panel-vetoed", "claim-cooperation-peaceful", "sources"]
+
+
+def test_the_table_can_be_placed_and_is_then_not_repeated(demo: Result) -> None:
+    page = convert(demo, "::: sources\n\nAfter the table.\n")
+    assert len(page.select("table.sources")) == 1
+    assert page.find("table").find_next(string="After the table.") is not None
+
+
+def test_inline_citation_is_a_numbered_link(demo: Result) -> None:
+    page = convert(demo, "As reported [[cooperation-peaceful]].\n")
+    marker = page.select_one("sup.claim-ref a")
+    assert marker["href"] == "#claim-cooperation-peaceful" and marker.get_text() == "2"
+
+
+def test_markers_in_code_stay_code(demo: Result) -> None:
+    page = convert(demo, "`[[panel-vetoed]]`\n\n```\n::: claim panel-vetoed\n```\n\n    [[panel-vetoed]]\n")
+    assert not page.select("sup.claim-ref")
+    assert [c.get_text() for c in page.select("code")][0] == "[[panel-vetoed]]"
+    assert len(page.select("article.claim")) == 2  # both unplaced, at the end
+
+
+def test_unknown_ids_are_reported_to_the_adapter(demo: Result) -> None:
+    extension = ExplainerExtension()
+    convert(demo, "::: claim nope\n\n[[nada]]\n", extension=extension)
+    assert extension.problems == ["'::: claim nope' places a claim that is not defined",
+                                  "[[nada]] cites a claim that is not defined"]
+
+
+def test_a_reused_markdown_instance_starts_each_page_afresh(demo: Result) -> None:
+    extension = ExplainerExtension()
+    assert demo.explainer is not None
+    extension.page = PageContext("en", ExplainerView(demo.explainer, "en"))
+    md = markdown.Markdown(extensions=[extension])
+    first = md.convert("::: claim panel-vetoed\n")
+    md.reset()
+    assert md.convert("::: claim panel-vetoed\n") == first
+    assert extension.problems == []
+
+
+def test_pages_without_context_are_left_alone() -> None:
+    html = markdown.Markdown(extensions=[ExplainerExtension()]).convert("::: claim x\n\n[[x]]\n")
+    assert "claim" in html and "<article" not in html and "<sup" not in html

@@ -1,0 +1,57 @@
+"""HTML fragments, without Markdown or a site: escaping, languages, numbering."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from explainers import render
+from explainers.loading import check
+from explainers.vocabulary import Status
+
+from .conftest import EN_LABELS, FIXTURES, ID_LABELS, TODAY
+
+
+def _view(name: str, language: str) -> render.ExplainerView:
+    result = check(FIXTURES / name, today=TODAY)
+    assert result.explainer is not None
+    return render.ExplainerView(result.explainer, language, tag_url=lambda tag: f"/tags/#{render.tag_anchor(tag)}")
+
+
+def test_box_escapes_every_field_and_keeps_it_visible() -> None:
+    view = _view("site/hostile.md", "id")
+    claim = view.explainer.claims[0]
+    box = BeautifulSoup(view.claim_box(claim), "lxml")
+    assert not box.find_all(["script", "iframe", "style"])
+    assert "<script>alert('id')</script>" in box.select_one(".claim__text").get_text()
+    assert box.select_one(".claim__meta dd").get_text() == "<iframe src=javascript:alert(1)>"
+    assert '" onmouseover="alert(1)' in box.select_one(".claim__locator").get_text()
+    assert box.select_one(".claim__stance").get_text() == "membantah"
+
+
+def test_sources_are_numbered_in_front_matter_order_with_backlinks() -> None:
+    view = _view("valid/demo.md", "en")
+    table = BeautifulSoup(view.sources_table(), "lxml")
+    rows = table.select("tbody tr")
+    assert [r.td.get_text() for r in rows] == ["1", "2"]
+    assert [a.get_text() for a in rows[0].select("a.sources__backlink")] == ["Claim 1"]
+
+
+def test_status_table_follows_the_vocabulary_in_both_languages() -> None:
+    for language, labels in (("id", ID_LABELS), ("en", EN_LABELS)):
+        table = BeautifulSoup(render.status_table(language), "lxml")
+        assert [row.select_one(".claim__status").get_text() for row in table.select("tbody tr")] == [
+            labels[s.value] for s in Status
+        ]
+
+
+def test_header_links_tags_and_counts_statuses() -> None:
+    header = BeautifulSoup(_view("valid/demo.md", "id").header(), "lxml")
+    assert header.select_one("a.explainer-tag")["href"] == "/tags/#tag-contoh"
+    counts = [s.get_text() for s in header.select(".explainer-meta__counts .claim__status")]
+    assert counts == ["Terkonfirmasi: 1", "Pernyataan sikap: 1"]
+
+
+def test_tag_anchors_are_safe_fragment_ids() -> None:
+    assert render.tag_anchor("Korea Utara") == "tag-korea-utara"
+    assert render.tag_anchor('"><script>') == "tag-script"
+    assert render.tag_anchor("!!!") == "tag-x"
