@@ -55,7 +55,7 @@ def test_inline_citation_is_a_numbered_link(demo: Result) -> None:
 def test_markers_in_code_stay_code(demo: Result) -> None:
     page = convert(demo, "`[[panel-vetoed]]`\n\n```\n::: claim panel-vetoed\n```\n\n    [[panel-vetoed]]\n")
     assert not page.select("sup.claim-ref")
-    assert [c.get_text() for c in page.select("code")][0] == "[[panel-vetoed]]"
+    assert page.select_one("code").get_text() == "[[panel-vetoed]]"
     assert len(page.select("article.claim")) == 2  # both unplaced, at the end
 
 
