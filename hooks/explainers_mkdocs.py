@@ -153,7 +153,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["description"] = escape(explainer.summary(language))
     page_url = (config.site_url or "/") + page.url
     head = jsonld.script(jsonld.graph(explainer, language, page_url, _build["publisher"]))
-    default_url = (config.site_url or "/") + f"{FOLDER}/{explainer.slug}/"
+    # Relative, like the theme's own hreflang links: Material's JavaScript fetches a
+    # sitemap.xml beside every alternate link, and an absolute one would send each
+    # reader's browser to site_url (a placeholder, in previews) from any host.
+    default_url = get_relative_url(f"{FOLDER}/{explainer.slug}/", page.url)
     page.meta["explainer_head"] = head + Markup('\n<link rel="alternate" hreflang="x-default" href="{}">').format(default_url)
     return markdown
 

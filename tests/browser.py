@@ -203,9 +203,8 @@ def theme_sitemap_noise(text: str, url: str) -> bool:
 
     Material (9.x, ``ui()`` in its bundle) fetches ``new URL("sitemap.xml", link.href)`` for every
     ``<link rel="alternate">`` on the page, to map the page to its other-language versions.
-    Beside a page's directory there is no sitemap.xml (404 from the test server), and the
-    x-default alternate points at the placeholder production host, which the tests never
-    reach (the request is aborted). The language switch works without these maps.
+    Beside a page's directory there is no sitemap.xml (404 from the test server). The
+    language switch works without these maps: its links already point at the same page.
     """
     return text.startswith("Failed to load resource") and urlsplit(url).path.endswith("/sitemap.xml")
 
