@@ -22,6 +22,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+try:
+    import explainers  # noqa: F401 - installed with `pip install -e .` (tasks.py does it)
+except ImportError:  # a build run from the repository with only the dependencies installed
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from explainers import i18n, jsonld, render
 from explainers.diagnostics import Severity
 from explainers.extension import Block, ExplainerExtension, PageContext
