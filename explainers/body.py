@@ -17,6 +17,7 @@ parser does, so a check and a build agree on what a body refers to.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,8 @@ DIRECTIVE = re.compile(r"^:::[ \t]*(?P<name>[^\s]*)(?:[ \t]+(?P<arg>.*?))?[ \t]*
 REFERENCE = re.compile(r"(?<!\\)\[\[(?P<id>[^\[\]\n]*)\]\]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _FENCE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 BLOCK_NAMES = ("claim", "sources")
@@ -52,6 +54,7 @@ class Reference:
 class Marks:
     directives: list[Directive] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    misplaced: list[Directive] = field(default_factory=list)  # ``:::`` lines inside a paragraph
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -59,15 +62,40 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def scan(body: str, first_line: int = 1) -> Marks:
-    """Find the directives and references of ``body``, whose first line is ``first_line`` in its file."""
+    """Find the directives and references of ``body``, whose first line is ``first_line`` in its file.
+
+    Like Python-Markdown, it reads a directive only at the start of a block (after a blank
+    line or another directive: a ``:::`` line inside a paragraph is marked ``starts_block
+    = False``), and looks for ``[[id]]`` paragraph by paragraph, so that an inline code
+    span may run over several lines.
+    """
     marks = Marks()
     if ":::" not in body and "[[" not in body:
         return marks
     fence: str | None = None
     previous_blank = True
+    previous_directive = False
     in_list = False
     indented_code = False
     in_comment = False
+    paragraph: list[tuple[int, str]] = []  # (line number, text) of the paragraph being read
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        text = "\n".join(line for _, line in paragraph)
+        if "[[" in text:
+            visible = _CODE_SPAN.sub(_blank, text) if "`" in text else text
+            starts = [0]
+            for _, line in paragraph:
+                starts.append(starts[-1] + len(line) + 1)
+            for ref in REFERENCE.finditer(visible):
+                index = bisect.bisect_right(starts, ref.start()) - 1
+                marks.references.append(
+                    Reference(ref.group("id").strip(), paragraph[index][0], ref.start() - starts[index] + 1)
+                )
+        paragraph.clear()
+
     # Lines end at "\n" only, as in Markdown (str.splitlines would also break at U+2028).
     for number, line in enumerate(body.split("\n"), start=first_line):
         line = line.rstrip("\r")
@@ -86,28 +114,36 @@ def scan(body: str, first_line: int = 1) -> Marks:
             line = _COMMENT.sub(_blank, line)
         opened = _FENCE.match(line)
         if opened:
+            flush()
             fence = opened.group("fence")
-            previous_blank = False
+            previous_blank = previous_directive = False
             continue
-        blank = not line.strip()
-        if blank:
+        if not line.strip():
+            flush()
             previous_blank = True
+            previous_directive = False
             continue
         indented = line.startswith(("    ", "\t"))
         indented_code = indented and (indented_code or (previous_blank and not in_list))
+        starts_block = previous_blank or previous_directive
         previous_blank = False
         if indented_code:
+            flush()
             continue
         if not indented:
             in_list = bool(_LIST_ITEM.match(line))
         elif _LIST_ITEM.match(line):
             in_list = True
         directive = DIRECTIVE.match(line)
-        if directive:
-            marks.directives.append(Directive(directive.group("name"), (directive.group("arg") or "").strip(), number))
+        # A heading is a block of its own: the line after it starts a new block.
+        previous_directive = (bool(directive) and starts_block) or bool(_HEADING.match(line))
+        if directive and starts_block:
+            flush()
+            name, arg = directive.group("name"), (directive.group("arg") or "").strip()
+            marks.directives.append(Directive(name, arg, number))
             continue
-        if "[[" in line:
-            visible = _CODE_SPAN.sub(_blank, line) if "`" in line else line
-            for ref in REFERENCE.finditer(visible):
-                marks.references.append(Reference(ref.group("id").strip(), number, ref.start() + 1))
+        if directive:
+            marks.misplaced.append(Directive(directive.group("name"), (directive.group("arg") or "").strip(), number))
+        paragraph.append((number, line))
+    flush()
     return marks

@@ -249,6 +249,12 @@ def check_body(body: Body, claim_ids: set[str] | None, reporter: Reporter) -> No
                 f"unknown directive '::: {directive.name}'"
                 f"{_suggest(directive.name, body_marks.BLOCK_NAMES)}: use '::: claim <id>' or '::: sources'",
             )
+    for directive in marks.misplaced:
+        reporter.error(
+            directive.line,
+            f"'::: {directive.name}{' ' + directive.arg if directive.arg else ''}' is inside a paragraph, where it "
+            "is read as text: put a blank line before it",
+        )
     if claim_ids is None:
         return
     for ref in marks.references:

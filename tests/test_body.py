@@ -121,11 +121,6 @@ def test_fenced_code_in_a_blockquote_is_ignored() -> None:
     assert errors("> ```\n> [[nope]]\n> ```\n") == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: code spans are matched line by line, so an inline code span that wraps onto the "
-    "next line does not hide the [[nope]] inside it",
-    strict=True,
-)
 def test_inline_code_wrapped_over_two_lines_is_ignored() -> None:
     assert errors("Tulis `contoh\n[[nope]]` di sini.\n") == []
 
@@ -190,3 +185,12 @@ def test_without_claim_ids_only_the_syntax_is_checked() -> None:
     # When the claims could not be read, an undefined id cannot be told apart from a valid one.
     assert errors("::: claim whatever\n\n[[whatever]]\n", claim_ids=None) == []
     assert [line for line, _ in errors("::: claim a\n::: claim a\n::: clam b\n", claim_ids=None)] == [2, 3]
+
+
+def test_a_directive_inside_a_paragraph_is_an_error_not_a_placement() -> None:
+    found = errors("Some text.\n::: claim troops-2024\n")
+    assert len(found) == 1 and found[0][0] == 2 and "put a blank line before it" in found[0][1]
+
+
+def test_directives_may_follow_a_heading_or_each_other_without_blank_lines() -> None:
+    assert errors("## Heading\n::: claim troops-2024\n::: sources\nText after.\n") == []
