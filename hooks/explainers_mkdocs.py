@@ -11,6 +11,7 @@ explainer is parsed once per build, and ``mkdocs serve`` sees edits.
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ FOLDER = "explainers"
 TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`
 _extension = ExplainerExtension()
 _libraries: dict[Path, Library] = {}
-_reported: set[int] = set()
+_reported: dict[int, weakref.ref[Result]] = {}  # results already printed, by identity
 _build: dict[str, Any] = {}
 
 
@@ -56,10 +57,11 @@ def _report(results: list[Result]) -> None:
     """Print each result's problems once (not once per language); fail on errors."""
     errors = []
     for result in results:
-        if id(result) in _reported:
+        seen = _reported.get(id(result))
+        if seen is not None and seen() is result:
             errors.extend(result.errors)
             continue
-        _reported.add(id(result))
+        _reported[id(result)] = weakref.ref(result)
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR:
                 errors.append(diagnostic)
