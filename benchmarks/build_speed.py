@@ -92,37 +92,48 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
     marked, plain = work / f"corpus-{n}", work / f"plain-{n}"
     corpus.write(marked, n)
     corpus.write(plain, n, markers=False)
-    capture = work / f"capture-{n}"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture))
+    capture = work / f"captured-{n}"
+    # The check's result cache (explainers/cache.py) in a folder of this run: "a" and
+    # "check" find it warm after the first build, as rebuilds and pre-commit runs do;
+    # "a cold" and "check cold" run with it off, as a first build does.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture),
+               EXPLAINERS_CACHE_DIR=str(work / "result-cache"))
+    cold = dict(env, EXPLAINERS_CACHE="off")
     projects = {
         "a": _project(work / f"a-{n}", marked, ["explainers_mkdocs.py"]),
         "b": _project(work / f"b-{n}", marked, ["hooks_floor.py"]),
         "c": _project(work / f"c-{n}", plain, []),
     }
     _build(_project(work / f"capture-{n}", marked, ["explainers_mkdocs.py", "hooks_capture.py"]), env)
-    timings: dict[str, list[dict[str, float]]] = {k: [] for k in (*projects, "check")}
+    timings: dict[str, list[dict[str, float]]] = {k: [] for k in ("a", "a_cold", "b", "c", "check", "check_cold")}
     explainers_cli = [str(Path(sys.executable).with_name("explainers")), "check", "-q"]
     for run in range(runs):
-        for key, project in projects.items():
-            timings[key].append(_build(project, env))
+        for key, project, environment in (
+            ("a", projects["a"], env), ("a_cold", projects["a"], cold), ("b", projects["b"], env), ("c", projects["c"], env)
+        ):
+            timings[key].append(_build(project, environment))
             print(f"  N={n} run {run + 1}/{runs} {key}: {timings[key][-1]['seconds']:.2f}s", file=sys.stderr)
         timings["check"].append({"seconds": _timed([*explainers_cli, str(marked)], env)})
+        timings["check_cold"].append({"seconds": _timed([*explainers_cli, str(marked)], cold)})
     pages = sum(1 for _ in (projects["a"] / "site").rglob("index.html"))
     startup = min(_timed([*explainers_cli, str(marked / "explainer-00000.md")], env) for _ in range(5))
     best = {k: min(r["seconds"] for r in v) for k, v in timings.items()}
-    rss = {k: max(r.get("rss_mb", 0.0) for r in v) for k, v in timings.items() if k != "check"}
-    build_per_explainer = best["a"] / n
-    check_per_explainer = best["check"] / n
+    rss = {k: max(r.get("rss_mb", 0.0) for r in v) for k, v in timings.items() if not k.startswith("check")}
     return {
         "n": n,
         "pages": pages,
         "a": best["a"],
+        "a_cold": best["a_cold"],
         "b": best["b"],
         "c": best["c"],
         "a_over_b": best["a"] / best["b"],
+        "a_cold_over_b": best["a_cold"] / best["b"],
         "ms_per_page_a": 1000 * best["a"] / pages,
         "check": best["check"],
-        "check_over_build_per_explainer": check_per_explainer / build_per_explainer,
+        "check_cold": best["check_cold"],
+        # the check's cost per explainer against the build's, each warm and each cold
+        "check_over_build_per_explainer": best["check"] / best["a"],
+        "check_cold_over_build_per_explainer": best["check_cold"] / best["a_cold"],
         "startup": startup,
         "rss_mb": rss,
     }
@@ -140,14 +151,15 @@ def main() -> int:
         for n in sizes:
             print(f"N = {n}: generating and building ...", file=sys.stderr)
             results.append(measure(n, args.runs, Path(folder)))
-    print(f"\n{'N':>6} {'pages':>6} {'a (s)':>8} {'b floor':>8} {'c plain':>8} {'a/b':>6} {'ms/page':>8} "
-          f"{'check':>7} {'chk/bld':>8} {'start':>6} {'RSS a/b MB':>11}")
+    print(f"\n{'N':>6} {'pages':>6} {'a (s)':>8} {'a cold':>8} {'b floor':>8} {'c plain':>8} {'a/b':>6} {'cold/b':>7} "
+          f"{'ms/page':>8} {'check':>7} {'cold':>6} {'chk/bld':>8} {'cold':>6} {'start':>6} {'RSS a/b MB':>11}")
     for r in results:
         rss = r["rss_mb"]
         assert isinstance(rss, dict)
-        print(f"{r['n']:>6} {r['pages']:>6} {r['a']:>8.2f} {r['b']:>8.2f} {r['c']:>8.2f} {r['a_over_b']:>6.3f} "
-              f"{r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} {r['check_over_build_per_explainer']:>8.3f} "
-              f"{r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
+        print(f"{r['n']:>6} {r['pages']:>6} {r['a']:>8.2f} {r['a_cold']:>8.2f} {r['b']:>8.2f} {r['c']:>8.2f} "
+              f"{r['a_over_b']:>6.3f} {r['a_cold_over_b']:>7.3f} {r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} "
+              f"{r['check_cold']:>6.2f} {r['check_over_build_per_explainer']:>8.3f} "
+              f"{r['check_cold_over_build_per_explainer']:>6.3f} {r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
     for smaller, larger in itertools.pairwise(results):
         factor = larger["n"] / smaller["n"]  # type: ignore[operator]
         print(f"growth {smaller['n']} -> {larger['n']} ({factor:.0f}x explainers): build a {larger['a'] / smaller['a']:.2f}x, "  # type: ignore[operator]

@@ -9,9 +9,11 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import ResultCache
 from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -64,10 +66,15 @@ def _translation_state(result: Result) -> str:
     return "translated" + (f" (no English {' or '.join(missing)}: the Indonesian one is shown)" if missing else "")
 
 
+@cache
+def _result_cache() -> ResultCache:
+    return ResultCache.default()
+
+
 def _check_one(path: Path) -> Checked:
     from .loading import check
 
-    result = check(path)
+    result = check(path, cache=_result_cache())
     return Checked(result.slug, result.diagnostics, _translation_state(result))
 
 

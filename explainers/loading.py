@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import document, yamltree
+from .cache import ResultCache
 from .diagnostics import Diagnostic, Reporter, display_path
 from .models import Body, Explainer, TranslationFrontMatter
 from .validation import check_body, check_front_matter, check_translation_front_matter
@@ -168,11 +169,21 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(found)
 
 
-def check(path: Path, today: dt.date | None = None) -> Result:
-    """Check the explainer ``path`` belongs to: given an English file, its pair."""
-    if is_translation(path):
-        return load(original_of(path), today) if original_of(path).exists() else orphan(path)
-    return load(path, today)
+def check(path: Path, today: dt.date | None = None, cache: ResultCache | None = None) -> Result:
+    """Check the explainer ``path`` belongs to: given an English file, its pair.
+
+    With a ``cache``, an explainer whose files have not changed since it was last checked
+    (by this version of the code, on the same day) is not read and checked again.
+    """
+    today = today or dt.date.today()
+    original = original_of(path) if is_translation(path) else path
+    key = cache.key(original, translation_of(original), today) if cache is not None else None
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return hit
+    result = orphan(path) if is_translation(path) and not original.exists() else load(original, today)
+    if cache is not None:
+        cache.put(key, result)
+    return result
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -188,6 +199,7 @@ class Library:
     """All explainers of a folder, each loaded once until its files change."""
 
     folder: Path
+    disk: ResultCache = field(default_factory=ResultCache.default)
     _cache: dict[Path, tuple[tuple[object, ...], Result]] = field(default_factory=dict)
     parsed: int = 0  # how many explainers the last call to results() had to read
 
@@ -202,7 +214,7 @@ class Library:
             key = (_signature(path), _signature(translation_of(path)), today)
             cached = self._cache.get(path)
             if cached is None or cached[0] != key:
-                cached = (key, check(path, today))
+                cached = (key, check(path, today, self.disk))
                 self._cache[path] = cached
                 self.parsed += 1
             results.append(cached[1])

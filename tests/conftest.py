@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCS_EXPLAINERS = ROOT / "docs" / "explainers"
 TODAY = dt.date(2026, 11, 26)
+
+# The result cache of `explainers check` and the build (explainers/cache.py) goes to a
+# folder of this test run, never to the user's ~/.cache; child processes inherit it.
+os.environ["EXPLAINERS_CACHE_DIR"] = tempfile.mkdtemp(prefix="explainers-test-cache-")
 
 # The status labels of SPEC section 3, as readers must see them.
 ID_LABELS = {
