@@ -17,7 +17,6 @@ from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 from babel.support import Translations
 
 LANGUAGES = ("id", "en")
@@ -56,10 +55,6 @@ def locale(language: str) -> Locale:
 def format_date(value: dt.date, language: str) -> str:
     """``29 Mei 2025`` in Indonesian, ``May 29, 2025`` in English."""
     return _format_date(value, format="long", locale=locale(language))
-
-
-def format_number(value: int, language: str) -> str:
-    return format_decimal(value, locale=locale(language))
 
 
 def other_language(language: str) -> str:

@@ -307,6 +307,3 @@ def status_table(language: str) -> Markup:
     rows = [(s.value, i18n.gettext(language, s.label), i18n.gettext(language, s.meaning)) for s in Status]
     return _render(language, "statuses.html", statuses=rows)
 
-
-def translation_notice(language: str) -> Markup:
-    return _render(language, "notice.html")
