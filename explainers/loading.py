@@ -15,14 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import document, yamltree
+from . import document, validation
 from .cache import ResultCache
 from .diagnostics import Diagnostic, Reporter, display_path
-from .models import Body, Explainer, TranslationFrontMatter
+from .models import Body, Explainer, TranslationFrontMatter, is_slug
 from .validation import check_body, check_front_matter, check_translation_front_matter
 
 TRANSLATION_SUFFIX = ".en.md"
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]+)?\.md$")
 
 
@@ -66,7 +65,7 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     slug = slug_of(path)
     shown = display_path(path)
     reporter = Reporter(shown)
-    if not _SLUG.fullmatch(slug):
+    if not is_slug(slug):
         reporter.error(1, f"the file name '{path.name}' is not a slug: rename it with lowercase letters, "
                           "digits and single hyphens, for example korea-utara-rusia.md")
     meta = None
@@ -79,7 +78,7 @@ def load(path: Path, today: dt.date | None = None) -> Result:
             if doc.front is not None or not reporter.has_errors:
                 meta = check_front_matter(doc.front, reporter, today)
             body = Body(shown, doc.body, doc.body_line)
-            claim_ids = _claim_ids(doc) if meta is None else {c.id for c in meta.claims}
+            claim_ids = validation.claim_ids(doc.front) if meta is None else {c.id for c in meta.claims}
             check_body(body, claim_ids, reporter)
     diagnostics = list(reporter.diagnostics)
 
@@ -108,22 +107,6 @@ def load(path: Path, today: dt.date | None = None) -> Result:
 
 def _order(d: Diagnostic) -> tuple[str, int, int]:
     return (d.path, d.line, d.column or 0)
-
-
-def _claim_ids(doc: document.Document) -> set[str] | None:
-    """The claim ids written in a front matter that did not validate, to check the bodies against."""
-    if not isinstance(doc.front, yamltree.Mapping):
-        return None
-    claims = doc.front.get("claims")
-    if not isinstance(claims, yamltree.Sequence):
-        return None
-    ids = set()
-    for item in claims.items:
-        if isinstance(item, yamltree.Mapping):
-            ident = item.get("id")
-            if isinstance(ident, yamltree.Scalar):
-                ids.add(ident.value)
-    return ids
 
 
 def _load_translation(

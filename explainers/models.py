@@ -47,9 +47,14 @@ def _require_text(value: object, what: str) -> str:
     raise PydanticCustomError("not_text", "{what} must be text, not {kind}", {"what": what, "kind": kind})
 
 
+def is_slug(text: str) -> bool:
+    """Lowercase letters, digits and single hyphens, at most MAX_SLUG characters: safe in ids, URLs and file names."""
+    return len(text) <= MAX_SLUG and _SLUG.fullmatch(text) is not None
+
+
 def _slug(value: object) -> str:
     text = _require_text(value, "the id")
-    if len(text) > MAX_SLUG or not _SLUG.fullmatch(text):
+    if not is_slug(text):
         raise PydanticCustomError(
             "slug",
             "'{value}' is not a valid id: use lowercase letters, digits and single hyphens "

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
+from .models import is_slug
 from .render import environment
-
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class ScaffoldError(Exception):
@@ -18,7 +16,7 @@ class ScaffoldError(Exception):
 
 def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     """Write ``<slug>.md`` and ``<slug>.en.md`` into ``folder``; return their paths."""
-    if not _SLUG.fullmatch(slug) or len(slug) > 80:
+    if not is_slug(slug):
         raise ScaffoldError(
             f"'{slug}' is not a slug: use lowercase letters, digits and single hyphens, "
             "for example korea-utara-rusia"

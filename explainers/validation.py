@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from . import body as body_marks
 from . import yamltree
 from .diagnostics import Reporter
-from .models import FIELD_NAMES, SLUG_PATTERN, Body, FrontMatter, TranslationFrontMatter
+from .models import FIELD_NAMES, Body, FrontMatter, TranslationFrontMatter
 from .vocabulary import SourceKind, Stance, Status
 
 _ENUMS: dict[str, tuple[str, Iterable[str]]] = {
@@ -140,6 +140,18 @@ def _items(tree: yamltree.Node | None, section: str) -> list[yamltree.Node]:
         if isinstance(node, yamltree.Sequence):
             return node.items
     return []
+
+
+def claim_ids(tree: yamltree.Node | None) -> set[str] | None:
+    """The claim ids written in a front matter, even one that did not validate (None: no claims list)."""
+    if not (isinstance(tree, yamltree.Mapping) and isinstance(tree.get("claims"), yamltree.Sequence)):
+        return None
+    ids = set()
+    for item in _items(tree, "claims"):
+        ident = item.get("id") if isinstance(item, yamltree.Mapping) else None
+        if isinstance(ident, yamltree.Scalar):
+            ids.add(ident.value)
+    return ids
 
 
 def _ids(items: list[yamltree.Node], noun: str, reporter: Reporter) -> dict[str, yamltree.Mapping]:
@@ -316,5 +328,3 @@ def check_translation_front_matter(
         _schema_problems(exc, tree, reporter)
         return None
 
-
-__all__ = ["SLUG_PATTERN", "check_body", "check_front_matter", "check_translation_front_matter"]

@@ -129,8 +129,13 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return explainer.bodies[language].text if language in explainer.bodies else None
 
 
+def _root(language: str) -> str:
+    """Where a language's site starts: Indonesian at /, English under /en/."""
+    return "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
+
+
 def _site_blocks(page: Page, language: str) -> dict[str, Block]:
-    prefix = "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
+    prefix = _root(language)
     published = [e for e in _build["explainers"].values() if not e.meta.draft]
 
     def url_for(explainer: Explainer) -> str:
@@ -152,10 +157,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]))
         return markdown
-    prefix = "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
-
     def tag_url(tag: str) -> str:
-        return get_relative_url(f"{prefix}{TAGS_PAGE}", page.url) + "#" + render.tag_anchor(tag)
+        return get_relative_url(f"{_root(language)}{TAGS_PAGE}", page.url) + "#" + render.tag_anchor(tag)
 
     _extension.page = PageContext(language, render.ExplainerView(explainer, language, tag_url))
     page.meta["title"] = escape(explainer.title(language))
