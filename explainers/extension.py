@@ -3,8 +3,12 @@
 ``::: name arg`` lines are read by a :class:`~markdown.blockprocessors.BlockProcessor`
 and ``[[id]]`` by an :class:`~markdown.inlinepatterns.InlineProcessor`, so fenced
 code, indented code and inline code stay untouched. Boxes and tables come
-from :mod:`explainers.render` and are handed over through Markdown's HTML
-stash: the Markdown parser never parses their HTML again.
+from :mod:`explainers.render`; the processors leave a placeholder where each
+goes, and one :class:`~markdown.postprocessors.Postprocessor` pass puts them in
+after Markdown has finished: Markdown never parses their HTML, and they do
+not load its HTML stash (which it walks again for every heading of the page).
+Placeholders are made of STX and ETX, which Markdown strips from its input, so
+no body text can forge one.
 
 The extension is site-generator neutral. An adapter sets :attr:`ExplainerExtension.page`
 before each page is converted, and reads :attr:`ExplainerExtension.problems` after.
@@ -22,8 +26,9 @@ from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString
 
 from . import i18n
 from .body import DIRECTIVE, REFERENCE
@@ -48,21 +53,32 @@ class PageContext:
     blocks: dict[str, Block] = field(default_factory=dict)
 
 
+_PLACEHOLDER = STX + "explainer:{}" + ETX
+_PLACEHOLDERS = re.compile(f"<p>{STX}explainer:([0-9]+){ETX}</p>|{STX}explainer:([0-9]+){ETX}")
+
+
 @dataclass(eq=False)
 class PageState:
     """What one conversion has placed so far (reset with the Markdown instance)."""
 
     placed: set[str] = field(default_factory=set)
     table_placed: bool = False
+    fragments: list[str] = field(default_factory=list)  # HTML to put in after Markdown, by placeholder number
 
     def reset(self) -> None:
         self.placed.clear()
         self.table_placed = False
+        self.fragments.clear()
+
+    def hold(self, html: str) -> AtomicString:
+        """A placeholder for ``html``, replaced by :class:`FragmentPostprocessor`."""
+        self.fragments.append(html)
+        return AtomicString(_PLACEHOLDER.format(len(self.fragments) - 1))
 
 
-def _stash(md: Markdown, parent: etree.Element, html: str) -> None:
+def _place(state: PageState, parent: etree.Element, html: str) -> None:
     paragraph = etree.SubElement(parent, "p")
-    paragraph.text = md.htmlStash.store(html)
+    paragraph.text = state.hold(html)
 
 
 def _heading(parent: etree.Element, ident: str, text: str) -> None:
@@ -99,27 +115,28 @@ class DirectiveProcessor(BlockProcessor):
                 self.extension.problems.append(f"the box of claim '{arg}' is placed twice")
             else:
                 self.state.placed.add(claim.id)
-                _stash(self.parser.md, parent, view.claim_box(claim))
+                _place(self.state, parent, view.claim_box(claim))
             return True
         if view is not None and name == "sources" and not self.state.table_placed:
             self.state.table_placed = True
             _heading(parent, "sources", gettext(page.language, "Sources"))
-            _stash(self.parser.md, parent, view.sources_table())
+            _place(self.state, parent, view.sources_table())
             return True
         block = page.blocks.get(name)
         if block is None:
             self.extension.problems.append(f"unknown directive '::: {name}'")
             return False
-        _stash(self.parser.md, parent, block(arg))
+        _place(self.state, parent, block(arg))
         return True
 
 
 class CitationProcessor(InlineProcessor):
     """``[[id]]``: a numbered marker linking to the claim's box."""
 
-    def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
+    def __init__(self, md: Markdown, extension: ExplainerExtension, state: PageState) -> None:
         super().__init__(REFERENCE.pattern, md)
         self.extension = extension
+        self.state = state
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # type: ignore[override]
         page = self.extension.page
@@ -130,7 +147,7 @@ class CitationProcessor(InlineProcessor):
         if claim is None:
             self.extension.problems.append(f"[[{claim_id}]] cites a claim that is not defined")
             return None, None, None
-        return self.md.htmlStash.store(page.view.citation_marker(claim)), m.start(0), m.end(0)
+        return self.state.hold(page.view.citation_marker(claim)), m.start(0), m.end(0)
 
 
 class PageFrame(Treeprocessor):
@@ -160,19 +177,33 @@ class PageFrame(Treeprocessor):
         if explainer.title(page.language) == explainer.meta.title and page.language != i18n.DEFAULT_LANGUAGE:
             title.set("lang", i18n.DEFAULT_LANGUAGE)
         header = etree.Element("p")
-        header.text = self.md.htmlStash.store(view.header())
+        header.text = self.state.hold(view.header())
         root.insert(0, title)
         root.insert(1, header)
         unplaced = [claim for claim in view.explainer.claims if claim.id not in self.state.placed]
         if unplaced:
             _heading(root, "claims", gettext(page.language, "Claims"))
-            _stash(self.md, root, view.unplaced(unplaced))
+            _place(self.state, root, view.unplaced(unplaced))
         if not self.state.table_placed:
             _heading(root, "sources", gettext(page.language, "Sources"))
-            _stash(self.md, root, view.sources_table())
+            _place(self.state, root, view.sources_table())
         if view.explainer.meta.corrections:
             _heading(root, "corrections", gettext(page.language, "Corrections"))
-            _stash(self.md, root, view.corrections())
+            _place(self.state, root, view.corrections())
+
+
+class FragmentPostprocessor(Postprocessor):
+    """Puts each box, marker and table in where its placeholder stands, in one pass."""
+
+    def __init__(self, md: Markdown, state: PageState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, text: str) -> str:
+        fragments = self.state.fragments
+        if not fragments or STX not in text:
+            return text
+        return _PLACEHOLDERS.sub(lambda m: fragments[int(m.group(1) or m.group(2))], text)
 
 
 class ExplainerExtension(Extension):
@@ -188,8 +219,10 @@ class ExplainerExtension(Extension):
         state = PageState()
         self._states.add(state)
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self, state), "explainer-directive", 95)
-        md.inlinePatterns.register(CitationProcessor(md, self), "explainer-citation", 175)
+        md.inlinePatterns.register(CitationProcessor(md, self, state), "explainer-citation", 175)
         md.treeprocessors.register(PageFrame(md, self, state), "explainer-frame", 25)
+        # Last, after Markdown's own raw HTML and entity postprocessors.
+        md.postprocessors.register(FragmentPostprocessor(md, state), "explainer-fragments", 0)
         md.registerExtension(self)
 
     def reset(self) -> None:

@@ -80,3 +80,29 @@ def test_a_reused_markdown_instance_starts_each_page_afresh(demo: Result) -> Non
 def test_pages_without_context_are_left_alone() -> None:
     html = markdown.Markdown(extensions=[ExplainerExtension()]).convert("::: claim x\n\n[[x]]\n")
     assert "claim" in html and "<article" not in html and "<sup" not in html
+
+
+def test_markers_work_in_headings_tables_and_footnotes(demo: Result) -> None:
+    body = ("## Vetoed [[panel-vetoed]]\n\n| Claim | Where |\n| --- | --- |\n| peaceful [[cooperation-peaceful]] | x |\n\n"
+            "Text.[^1]\n\n[^1]: See [[panel-vetoed]].\n")
+    extension = ExplainerExtension()
+    assert demo.explainer is not None
+    extension.page = PageContext("en", ExplainerView(demo.explainer, "en"))
+    md = markdown.Markdown(extensions=[extension, "toc", "tables", "footnotes"])
+    page = BeautifulSoup(md.convert(body), "lxml")
+    assert page.select_one("h2 sup.claim-ref a")["href"] == "#claim-panel-vetoed"
+    assert page.select_one("td sup.claim-ref a")["href"] == "#claim-cooperation-peaceful"
+    assert page.select_one(".footnote sup.claim-ref a")["href"] == "#claim-panel-vetoed"
+    # The table of contents names the heading by its text, marker number included, never a placeholder.
+    names = [token["name"] for token in md.toc_tokens[0]["children"]]  # type: ignore[attr-defined]
+    assert names[0] == "Vetoed 1"
+    assert "\x02" not in str(page) and "\x03" not in str(page)
+
+
+def test_body_text_cannot_forge_a_fragment_placeholder(demo: Result) -> None:
+    # Boxes are put in after Markdown where placeholders stand; Markdown strips the
+    # control characters they are made of from its input, so a body cannot place one.
+    page = convert(demo, "A \x02explainer:0\x03 and <p>\x02explainer:1\x03</p> here.\n")
+    assert "explainer:0" in page.get_text() and "explainer:1" in page.get_text()
+    assert len(page.select("article.claim")) == 2  # the two boxes, unplaced, at the end only once each
+    assert len(page.select(".explainer-meta")) == 1
