@@ -1,16 +1,19 @@
-"""A cache of checked explainers on disk, so unchanged files are not read and checked again.
+"""A cache of checked and rendered explainers on disk, so unchanged files are not done again.
 
 A build, a `mkdocs serve` restart or a pre-commit `explainers check` over hundreds of
 explainers mostly meets files that have not changed since the last run. Each result is
 stored under a key made of everything it depends on: the file's path and bytes (and its
 English file's), the date (dates may not be in the future), and a fingerprint of this
-package's code and of the libraries that shape a result. Any change makes a new key;
-a cached result is never reused for different input.
+package's code, templates and catalogs and of the libraries that shape a result. Any
+change makes a new key; a cached result is never reused for different input. A build
+also keeps each language's rendered :class:`~explainers.render.Fragments` under the
+same key.
 
 The cache lives outside the project, in ``$EXPLAINERS_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/explainers`` or ``~/.cache/explainers``; ``EXPLAINERS_CACHE=off``
-turns it off. Entries are pickles of the check's own result objects, read only from
-that per-user folder. A cache that cannot be read or written is simply not used.
+turns it off. Entries are pickles of the core's own records, read only from that
+per-user folder. A cache that cannot be read or written is simply not used. Entries
+unused for a week are removed, and so are the folders of older code versions.
 """
 
 from __future__ import annotations
@@ -26,18 +29,26 @@ import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from .loading import Result
+    from .render import Fragments
 
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel", "python-frontmatter")
-STALE_AFTER = 7 * 24 * 3600  # seconds: older code versions' folders are removed after a week unused
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel", "python-frontmatter", "Jinja2", "MarkupSafe")
+_SHAPING = (".py", ".html", ".po")  # this package's files that shape a result: code, templates, catalogs
+STALE_AFTER = 7 * 24 * 3600  # seconds: entries, and older code versions' folders, unused for a week are removed
+T = TypeVar("T")
 
 
 @cache
 def fingerprint() -> str:
-    """What a result depends on besides its input: this package's code and key libraries."""
+    """What a result depends on besides its input: this package's code, templates and catalogs, and key libraries."""
+    return package_fingerprint(Path(__file__).resolve().parent)
+
+
+def package_fingerprint(package: Path) -> str:
+    """A digest of the Python version, key libraries' versions, and ``package``'s code, templates and catalogs."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(sys.version.encode())
     for name in _LIBRARIES:
@@ -45,8 +56,7 @@ def fingerprint() -> str:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
+    for source in sorted(p for p in package.rglob("*") if p.suffix in _SHAPING):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
@@ -63,7 +73,7 @@ def _root() -> Path | None:
 
 
 class ResultCache:
-    """Checked explainers, by their input."""
+    """Checked explainers, and their rendered fragments, by their input."""
 
     def __init__(self, root: Path | None) -> None:
         self.folder = root / fingerprint() if root is not None else None
@@ -92,36 +102,60 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str | None) -> Result | None:
-        if key is None or self.folder is None:
-            return None
-        try:
-            result: Result = pickle.loads((self.folder / key).read_bytes())
-        except Exception:
-            return None
-        return result
+        from .loading import Result
+
+        return self._read(key, Result)
 
     def put(self, key: str | None, result: Result) -> None:
-        if key is None or self.folder is None:
+        self._write(key, result)
+
+    def get_fragments(self, key: str | None, language: str) -> Fragments | None:
+        from .render import Fragments
+
+        return self._read(f"{key}.{language}" if key else None, Fragments)
+
+    def put_fragments(self, key: str | None, fragments: Fragments) -> None:
+        self._write(f"{key}.{fragments.language}" if key else None, fragments)
+
+    def _read(self, name: str | None, kind: type[T]) -> T | None:
+        if name is None or self.folder is None:
+            return None
+        path = self.folder / name
+        try:
+            value = pickle.loads(path.read_bytes())
+            os.utime(path)  # in use: not stale
+        except Exception:
+            return None
+        return value if isinstance(value, kind) else None
+
+    def _write(self, name: str | None, value: object) -> None:
+        if name is None or self.folder is None:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._prune()
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(handle, "wb") as file:
-                pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / key)
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / name)
         except OSError:
             return
 
     def _prune(self) -> None:
-        """Remove the folders of code versions unused for a week (once per process)."""
+        """Remove entries, and folders of other code versions, unused for a week (once per process, on its first write)."""
         if self._pruned or self.folder is None:
             return
         self._pruned = True
         cutoff = time.time() - STALE_AFTER
-        for sibling in self.folder.parent.iterdir():
-            try:
-                if sibling != self.folder and sibling.is_dir() and sibling.stat().st_mtime < cutoff:
-                    shutil.rmtree(sibling, ignore_errors=True)
-            except OSError:
-                continue
+        for folder in (self.folder.parent, self.folder):
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.path == str(self.folder) or entry.stat().st_mtime >= cutoff:
+                            continue
+                        if entry.is_dir():
+                            shutil.rmtree(entry.path, ignore_errors=True)
+                        elif folder == self.folder:
+                            os.unlink(entry.path)
+                    except OSError:
+                        continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import document, validation
@@ -33,6 +33,7 @@ class Result:
     path: Path
     explainer: Explainer | None
     diagnostics: tuple[Diagnostic, ...]
+    key: str | None = None  # what the result cache knows it by (None: not cached)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -164,7 +165,8 @@ def check(path: Path, today: dt.date | None = None, cache: ResultCache | None = 
     if cache is not None and (hit := cache.get(key)) is not None:
         return hit
     result = orphan(path) if is_translation(path) and not original.exists() else load(original, today)
-    if cache is not None:
+    if cache is not None and key is not None:
+        result = replace(result, key=key)
         cache.put(key, result)
     return result
 

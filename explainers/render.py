@@ -9,7 +9,10 @@ Rendering runs for every box of every page, so the work is split for speed:
 :class:`ExplainerView` resolves each claim and source once into plain
 display records (labels translated, dates formatted, citations numbered), and
 templates are compiled once per language with their literal ``_("…")``
-strings already translated (:class:`Pretranslate`).
+strings already translated (:class:`Pretranslate`). What a page inserts and
+does not depend on the page's address (boxes, markers, source table,
+corrections) is one :class:`Fragments` record: plain strings, rendered in one
+pass and kept in the result cache between builds (:mod:`explainers.prepare`).
 """
 
 from __future__ import annotations
@@ -96,6 +99,17 @@ def _render(language: str, template: str, **context: object) -> Markup:
     return Markup(_template(language, template).render(**context))
 
 
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    """One language's rendered pieces of an explainer, as plain (already escaped) HTML strings."""
+
+    language: str
+    boxes: dict[str, str]  # claim id -> its box
+    markers: dict[str, str]  # claim id -> its inline citation marker
+    sources_table: str
+    corrections: str  # empty when there are none
+
+
 @dataclass(frozen=True)
 class CitationDisplay:
     source_id: str
@@ -157,6 +171,7 @@ class ExplainerView:
     explainer: Explainer
     language: str
     tag_url: Callable[[str], str] | None = None
+    prepared: Fragments | None = None  # rendered earlier (see :mod:`explainers.prepare`)
 
     def _date(self, value: dt.date | None) -> tuple[str | None, str | None]:
         if value is None:
@@ -211,30 +226,34 @@ class ExplainerView:
         return out
 
     @cached_property
-    def _boxes(self) -> dict[str, Markup]:
-        """Every claim's box, rendered in one pass (one template call per page, not one per box)."""
-        return self._split("boxes.html")
+    def fragments(self) -> Fragments:
+        """Every box and marker, the source table and the corrections, each rendered in one pass."""
+        if self.prepared is not None and self.prepared.language == self.language:
+            return self.prepared
+        return Fragments(
+            self.language,
+            self._split("boxes.html"),
+            self._split("markers.html"),
+            _render(self.language, "sources.html", sources=self.sources),
+            self._corrections(),
+        )
 
-    @cached_property
-    def _markers(self) -> dict[str, Markup]:
-        return self._split("markers.html")
-
-    def _split(self, template: str) -> dict[str, Markup]:
+    def _split(self, template: str) -> dict[str, str]:
         claims = list(self.claims.values())
         parts = _render(self.language, template, claims=claims).split(_SEPARATOR)
-        return {claim.id: Markup(part) for claim, part in zip(claims, parts, strict=True)}
+        return {claim.id: part for claim, part in zip(claims, parts, strict=True)}
 
     def claim_box(self, claim: Claim) -> Markup:
-        return self._boxes[claim.id]
+        return Markup(self.fragments.boxes[claim.id])
 
     def citation_marker(self, claim: Claim) -> Markup:
-        return self._markers[claim.id]
+        return Markup(self.fragments.markers[claim.id])
 
     def sources_table(self) -> Markup:
-        return _render(self.language, "sources.html", sources=self.sources)
+        return Markup(self.fragments.sources_table)
 
     def unplaced(self, claims: Sequence[Claim]) -> Markup:
-        return Markup("\n").join(self._boxes[c.id] for c in claims)
+        return Markup("\n").join(self.claim_box(c) for c in claims)
 
     def header(self) -> Markup:
         meta = self.explainer.meta
@@ -250,8 +269,11 @@ class ExplainerView:
         )
 
     def corrections(self) -> Markup:
+        return Markup(self.fragments.corrections)
+
+    def _corrections(self) -> str:
         if not self.explainer.meta.corrections:
-            return Markup("")
+            return ""
         entries = [(*self._date(c.date), c.text(self.language)) for c in self.explainer.meta.corrections]
         return _render(self.language, "corrections.html", corrections=entries)
 

@@ -30,7 +30,7 @@ except ImportError:  # a build run from the repository with only the dependencie
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from explainers import i18n, jsonld, render
+from explainers import i18n, jsonld, prepare, render
 from explainers.diagnostics import Severity
 from explainers.extension import Block, ExplainerExtension, PageContext
 from explainers.loading import Library, Result, slug_of
@@ -91,6 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _report(results)
     _build.clear()
     _build["explainers"] = {r.slug: r.explainer for r in results if r.explainer is not None}
+    _build["results"] = results
+    _build["cache"] = library.disk
     _build["publisher"] = jsonld.Publisher(config.site_name, config.site_url or "")
     if _extension not in config.markdown_extensions:
         config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
@@ -148,6 +150,16 @@ def _site_blocks(page: Page, language: str) -> dict[str, Block]:
     }
 
 
+def _fragments(language: str, slug: str) -> render.Fragments | None:
+    """The page's boxes, markers and tables: the first page of a language prepares them all (in one pass)."""
+    prepared: prepare.Prepared | None = _build.get("fragments")
+    if prepared is None or prepared.language != language:
+        prepared = _build["fragments"] = prepare.fragments(_build["results"], language, _build["cache"])
+        reused = len(prepared.fragments) - prepared.rendered
+        log.info(f"{language}: {prepared.rendered} explainer(s) rendered, {reused} unchanged taken from the cache")
+    return prepared.fragments.pop(slug, None)  # handed over once: the memory goes with the page
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = _language(page, config)
     explainer = _explainer_of(page)
@@ -160,7 +172,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def tag_url(tag: str) -> str:
         return get_relative_url(f"{_root(language)}{TAGS_PAGE}", page.url) + "#" + render.tag_anchor(tag)
 
-    _extension.page = PageContext(language, render.ExplainerView(explainer, language, tag_url))
+    view = render.ExplainerView(explainer, language, tag_url, _fragments(language, explainer.slug))
+    _extension.page = PageContext(language, view)
     page.meta["title"] = escape(explainer.title(language))
     page.meta["description"] = escape(explainer.summary(language))
     page_url = (config.site_url or "/") + page.url

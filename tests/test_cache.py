@@ -86,3 +86,55 @@ def test_the_cache_never_writes_into_the_project(tmp_path: Path, pair: Path) -> 
     before = sorted(p.name for p in tmp_path.iterdir())
     loading.Library(tmp_path).results(TODAY)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_fragments_are_kept_by_input_and_language(tmp_path: Path, pair: Path) -> None:
+    from explainers.render import ExplainerView
+
+    cache = ResultCache(tmp_path / "cache")
+    result = loading.check(pair, TODAY, cache)
+    assert result.key is not None and result.explainer is not None
+    english = ExplainerView(result.explainer, "en").fragments
+    cache.put_fragments(result.key, english)
+    assert cache.get_fragments(result.key, "en") == english
+    assert cache.get_fragments(result.key, "id") is None
+    pair.write_text(pair.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
+    changed = loading.check(pair, TODAY, cache)
+    assert changed.key != result.key and cache.get_fragments(changed.key, "en") is None
+
+
+def test_a_change_of_template_or_catalog_is_a_new_cache(tmp_path: Path) -> None:
+    from explainers import cache as cache_module
+
+    package = tmp_path / "explainers"
+    shutil.copytree(Path(cache_module.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache_module.package_fingerprint(package)
+    assert cache_module.package_fingerprint(package) == before
+    for edited in ("templates/boxes.html", "locale/en/LC_MESSAGES/explainers.po"):
+        path = package / edited
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert cache_module.package_fingerprint(package) != before, edited
+        before = cache_module.package_fingerprint(package)
+
+
+def test_entries_unused_for_a_week_are_removed(tmp_path: Path, pair: Path) -> None:
+    import os
+    import time
+
+    from explainers.cache import STALE_AFTER
+
+    cache = ResultCache(tmp_path / "cache")
+    used = loading.check(pair, TODAY, cache)
+    assert cache.folder is not None and used.key is not None
+    stale = cache.folder / ("0" * 40)
+    stale.write_bytes(b"old")
+    old_version = cache.folder.parent / "older-code-version"
+    old_version.mkdir()
+    week_ago = time.time() - STALE_AFTER - 60
+    for path in (stale, old_version, cache.folder / used.key):
+        os.utime(path, (week_ago, week_ago))
+    # A read marks an entry as used; the next process's first write prunes the rest.
+    assert ResultCache(tmp_path / "cache").get(used.key) is not None
+    ResultCache(tmp_path / "cache").put("new-entry", used)
+    assert not stale.exists() and not old_version.exists()
+    assert (cache.folder / used.key).exists() and (cache.folder / "new-entry").exists()

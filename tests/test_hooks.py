@@ -52,3 +52,21 @@ def test_a_preview_of_one_explainer_builds_only_it_and_cannot_pass_strict(tmp_pa
     assert not (root / "site/explainers/demo").exists()
     assert "never deploy it" in preview.output
     assert build(root, env={"EXPLAINERS_ONLY": "pending"}).returncode != 0
+
+
+def test_a_rebuild_renders_only_the_explainers_that_changed(tmp_path: Path) -> None:
+    texts = _pair() | {"pending.md": (FIXTURES / "site" / "pending.md").read_text(encoding="utf-8")}
+    root = make_project(tmp_path, texts)
+    first = build(root)
+    assert first.returncode == 0, first.output
+    rendered = r"(id|en): (\d+) explainer\(s\) rendered, (\d+) unchanged"
+    assert re.findall(rendered, first.output) == [("id", "2", "0"), ("en", "2", "0")], first.output
+    page = (root / "site/en/explainers/demo/index.html").read_text(encoding="utf-8")
+
+    english = root / "docs/explainers/demo.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("Example:", "Changed:"), encoding="utf-8")
+    second = build(root)
+    assert second.returncode == 0, second.output
+    assert re.findall(rendered, second.output) == [("id", "1", "1"), ("en", "1", "1")], second.output
+    rebuilt = (root / "site/en/explainers/demo/index.html").read_text(encoding="utf-8")
+    assert "Changed:" in rebuilt and rebuilt.replace("Changed:", "Example:") == page
