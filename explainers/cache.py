@@ -72,6 +72,19 @@ def _root() -> Path | None:
     return Path(base) / "explainers"
 
 
+def template_folder(language: str) -> Path | None:
+    """Where this code version keeps its compiled templates for ``language`` (None: no cache)."""
+    root = _root()
+    if root is None:
+        return None
+    folder = root / fingerprint() / "templates" / language
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 class ResultCache:
     """Checked explainers, and their rendered fragments, by their input."""
 

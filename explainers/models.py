@@ -154,7 +154,9 @@ Flag = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # defer_build: the validators are built on first use, so a build whose explainers all
+    # come from the result cache (unpickled, never validated) does not pay for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 class Bilingual(_Model):

@@ -23,11 +23,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
+from . import cache as result_cache
 from . import i18n
 from .models import Claim, Explainer
 from .vocabulary import Stance, Status
@@ -65,9 +67,25 @@ class Pretranslate(Extension):
             i += 1
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates on disk; a folder removed meanwhile only means compiling again."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
 @cache
 def environment(language: str | None = None) -> Environment:
-    """The template environment of ``language`` (None: no translation, for scaffolds)."""
+    """The template environment of ``language`` (None: no translation, for scaffolds).
+
+    Compiled templates are kept with the result cache, by language (their
+    UI strings are translated when they are compiled): compiling them all
+    costs more than rendering a small site's boxes.
+    """
+    compiled = result_cache.template_folder(language or "untranslated")
     env = Environment(
         loader=PackageLoader("explainers", "templates"),
         autoescape=True,
@@ -77,6 +95,7 @@ def environment(language: str | None = None) -> Environment:
         extensions=["jinja2.ext.i18n", Pretranslate],
         auto_reload=False,  # templates ship with the package; never re-stat them per page
         cache_size=-1,
+        bytecode_cache=_CompiledTemplates(str(compiled)) if compiled is not None else None,
     )
     if language is not None:
         translations = i18n.translations(language)

@@ -13,15 +13,23 @@ than a handful of levels, and duplicate keys.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 try:  # libyaml's C parser is about 20x faster; fall back to pure Python.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _CParser = None  # type: ignore[assignment,misc]
+
+
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events of ``text``, pulled straight from its C parser (no generator in between)."""
+    if _CParser is None:  # pragma: no cover
+        return yaml.parse(text, Loader=yaml.SafeLoader)
+    return iter(_CParser(text).get_event, None)
 
 MAX_DEPTH = 16
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -146,7 +154,7 @@ def read(text: str, line_offset: int = 0) -> tuple[Node | None, list[Problem]]:
     base = line_offset + 1
     try:
         event: Any
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in _events(text):
             kind = _KINDS.get(type(event))
             if kind == _END:
                 stack.pop()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from bs4 import BeautifulSoup
 
 from explainers import render
@@ -55,3 +60,34 @@ def test_tag_anchors_are_safe_fragment_ids() -> None:
     assert render.tag_anchor("Korea Utara") == "tag-korea-utara"
     assert render.tag_anchor('"><script>') == "tag-script"
     assert render.tag_anchor("!!!") == "tag-x"
+
+
+@pytest.fixture
+def fresh_environments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Template environments built anew, with their compiled templates kept in ``tmp_path``."""
+    monkeypatch.setenv("EXPLAINERS_CACHE_DIR", str(tmp_path))
+    render.environment.cache_clear()
+    render._template.cache_clear()
+    yield tmp_path
+    render.environment.cache_clear()
+    render._template.cache_clear()
+
+
+def test_compiled_templates_are_kept_apart_by_language(fresh_environments: Path) -> None:
+    def boxes() -> dict[str, str]:
+        return {language: _view("valid/demo.md", language).fragments.boxes["panel-vetoed"] for language in ("id", "en")}
+
+    first = boxes()
+    assert list(fresh_environments.rglob("templates/id/*.cache")) and list(fresh_environments.rglob("templates/en/*.cache"))
+    render.environment.cache_clear()
+    render._template.cache_clear()
+    again = boxes()  # compiled templates read back from disk
+    assert again == first
+    assert ID_LABELS["confirmed"] in again["id"] and EN_LABELS["confirmed"] not in again["id"]
+    assert EN_LABELS["confirmed"] in again["en"] and ID_LABELS["confirmed"] not in again["en"]
+
+
+def test_a_removed_template_cache_only_means_compiling_again(fresh_environments: Path) -> None:
+    render.status_table("en")
+    shutil.rmtree(fresh_environments)
+    assert "Confirmed" in render.explainer_list([], "en", lambda e: "") + render.status_table("en")
