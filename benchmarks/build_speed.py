@@ -3,6 +3,7 @@
 
     python3 tasks.py bench                      # N = 100, 500, 2000; 3 interleaved runs each
     python3 tasks.py bench --sizes 50,200 --runs 2
+    python3 tasks.py bench --sizes 100 --instructions 50   # also count instructions (valgrind)
 
 For each N it generates N synthetic explainers (about 10 claims, 8 sources and
 1,500 words in each language; see corpus.py) in a temporary folder and times,
@@ -17,6 +18,11 @@ the runs is reported):
 
 It prints a/b, time per page, the check's cost per explainer against the
 build's, peak memory, and growth from one N to the next.
+
+Wall-clock times on a shared machine drift; with ``--instructions N`` it also
+counts the instructions of (a), warm and cold, and of (b) for a corpus of N
+under valgrind's callgrind, which gives the same count on every run whatever
+else the machine is doing (slow: a few minutes for N = 50).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -82,6 +89,39 @@ def _build(project: Path, env: dict[str, str]) -> dict[str, float]:
     return result
 
 
+def _instructions(project: Path, env: dict[str, str]) -> int:
+    """Instructions one build of ``project`` executes (valgrind's callgrind), start-up included."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+         sys.executable, "-c", RUNNER, str(project / "mkdocs.yml"), str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        sys.exit(f"callgrind run of {project.name} failed:\n{done.stderr[-3000:]}")
+    return int(found.group(1))
+
+
+def count(n: int, work: Path) -> dict[str, float]:
+    """Instruction counts of (a) warm, (a) cold and (b) for N explainers."""
+    marked = work / f"counted-corpus-{n}"
+    corpus.write(marked, n)
+    capture = work / f"counted-captured-{n}"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture),
+               EXPLAINERS_CACHE_DIR=str(work / "counted-cache"))
+    _build(_project(work / f"counted-capture-{n}", marked, ["explainers_mkdocs.py", "hooks_capture.py"]), env)
+    a = _project(work / f"counted-a-{n}", marked, ["explainers_mkdocs.py"])
+    b = _project(work / f"counted-b-{n}", marked, ["hooks_floor.py"])
+    _build(a, env)  # fills the result cache: the counted (a) is a rebuild
+    counts = {}
+    for key, project, environment in (("a", a, env), ("a_cold", a, dict(env, EXPLAINERS_CACHE="off")), ("b", b, env)):
+        print(f"  counting instructions of {key}, N={n} (callgrind: minutes) ...", file=sys.stderr)
+        counts[key] = _instructions(project, environment)
+    return {"n": n, **counts, "a_over_b": counts["a"] / counts["b"], "a_cold_over_b": counts["a_cold"] / counts["b"]}
+
+
 def _timed(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, env=env, check=False, capture_output=True)
@@ -128,6 +168,10 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
         "c": best["c"],
         "a_over_b": best["a"] / best["b"],
         "a_cold_over_b": best["a_cold"] / best["b"],
+        # each run's (a) and (b) ran minutes apart at most: the median of their ratios resists slower drift
+        "a_over_b_paired": statistics.median(
+            x["seconds"] / y["seconds"] for x, y in zip(timings["a"], timings["b"], strict=True)
+        ),
         "ms_per_page_a": 1000 * best["a"] / pages,
         "check": best["check"],
         "check_cold": best["check_cold"],
@@ -143,30 +187,41 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,500,2000", help="comma-separated N (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="interleaved runs per N (default: %(default)s)")
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="also count instructions for N explainers with valgrind (default: off)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
+    counted = None
     with tempfile.TemporaryDirectory(prefix="explainers-bench-") as folder:
         for n in sizes:
             print(f"N = {n}: generating and building ...", file=sys.stderr)
             results.append(measure(n, args.runs, Path(folder)))
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+            counted = count(args.instructions, Path(folder))
     print(f"\n{'N':>6} {'pages':>6} {'a (s)':>8} {'a cold':>8} {'b floor':>8} {'c plain':>8} {'a/b':>6} {'cold/b':>7} "
-          f"{'ms/page':>8} {'check':>7} {'cold':>6} {'chk/bld':>8} {'cold':>6} {'start':>6} {'RSS a/b MB':>11}")
+          f"{'paired':>7} {'ms/page':>8} {'check':>7} {'cold':>6} {'chk/bld':>8} {'cold':>6} {'start':>6} {'RSS a/b MB':>11}")
     for r in results:
         rss = r["rss_mb"]
         assert isinstance(rss, dict)
         print(f"{r['n']:>6} {r['pages']:>6} {r['a']:>8.2f} {r['a_cold']:>8.2f} {r['b']:>8.2f} {r['c']:>8.2f} "
-              f"{r['a_over_b']:>6.3f} {r['a_cold_over_b']:>7.3f} {r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} "
+              f"{r['a_over_b']:>6.3f} {r['a_cold_over_b']:>7.3f} {r['a_over_b_paired']:>7.3f} "
+              f"{r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} "
               f"{r['check_cold']:>6.2f} {r['check_over_build_per_explainer']:>8.3f} "
               f"{r['check_cold_over_build_per_explainer']:>6.3f} {r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
     for smaller, larger in itertools.pairwise(results):
         factor = larger["n"] / smaller["n"]  # type: ignore[operator]
         print(f"growth {smaller['n']} -> {larger['n']} ({factor:.0f}x explainers): build a {larger['a'] / smaller['a']:.2f}x, "  # type: ignore[operator]
               f"floor b {larger['b'] / smaller['b']:.2f}x, check {larger['check'] / smaller['check']:.2f}x")  # type: ignore[operator]
+    if counted is not None:
+        print(f"instructions, N={counted['n']}: a {counted['a']:.4g}, a cold {counted['a_cold']:.4g}, b {counted['b']:.4g}: "
+              f"a/b {counted['a_over_b']:.3f}, cold/b {counted['a_cold_over_b']:.3f}")
     print("targets: a/b <= 1.10; 4x explainers <= 4.4x time; check/build per explainer <= 0.05; start-up < 0.5 s")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"timed": results, "instructions": counted}, indent=2), encoding="utf-8")
     return 0
 
 
