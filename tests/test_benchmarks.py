@@ -30,3 +30,14 @@ def test_build_speed_reports_every_measure(tmp_path: Path) -> None:
             assert r[key] > 0, key
         assert r["rss_mb"]["a"] > 0 and r["rss_mb"]["b"] > 0
     assert "a/b" in done.stdout and "growth 2 -> 3" in done.stdout
+
+
+def test_mkdocs_serve_shows_an_edit_to_one_explainer() -> None:
+    # serve_rebuild.py fails unless the served page shows each edit (it edits the English title).
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "serve_rebuild.py"), "--n", "3", "--edits", "2"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "N = 3: an edit to one explainer is served after" in done.stdout
+    assert done.stderr.count("shown after") == 2
