@@ -100,7 +100,8 @@ def test_any_front_matter_is_checked_without_a_traceback(tmp_path: Path, front: 
 
 @SETTINGS
 @given(data=explainers(), body=st.lists(st.sampled_from(
-    ["Prose.", "::: claim {c}", "[[{c}]] cited.", "::: sources", "`[[{c}]]`", "```\n::: claim {c}\n```", "::: claim nope"]),
+    ["Prose.", "::: claim {c}", "[[{c}]] cited.", "::: sources", "`[[{c}]]`", "```\n::: claim {c}\n```", "::: claim nope",
+     "## Heading [[{c}]]", "| a |\n| - |\n| [[{c}]] |"]),
     max_size=5))
 def test_generated_explainers_are_accepted_or_reported_and_render_inert(
     tmp_path: Path, data: dict[str, object], body: list[str]
@@ -117,8 +118,10 @@ def test_generated_explainers_are_accepted_or_reported_and_render_inert(
     extension = ExplainerExtension()
     for language in ("id", "en"):
         extension.page = PageContext(language, ExplainerView(result.explainer, language))
-        html = markdown.Markdown(extensions=[extension, "fenced_code"]).convert(result.explainer.body(language).text)
+        md = markdown.Markdown(extensions=[extension, "fenced_code", "toc", "tables"])
+        html = md.convert(result.explainer.body(language).text)
         assert not extension.problems
+        assert "\x02" not in html and "\x03" not in html  # every placeholder was replaced by its fragment
         assert not re.search(r"<(script|img|iframe)\b", html), html
         assert 'href="javascript:' not in html.lower()
         assert "49" not in html or "49" in text
