@@ -1,8 +1,8 @@
 """The two languages of the site: gettext catalogs compiled with Babel, dates and numbers.
 
 UI strings are English message ids in the code and templates; each language
-has a ``.po`` catalog under ``explainers/locale`` (``make catalogs`` extracts
-and updates them with Babel). Catalogs are compiled with Babel when first
+has a ``.po`` catalog under ``explainers/locale`` (``python3 tasks.py catalogs``
+extracts and updates them with Babel). Catalogs are compiled with Babel when first
 used in a process, so a build always uses the ``.po`` files as they are.
 """
 
@@ -22,7 +22,6 @@ from babel.support import Translations
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 DOMAIN = "explainers"
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 def catalog_path(language: str) -> resources.abc.Traversable:
@@ -61,6 +60,7 @@ def other_language(language: str) -> str:
     return "en" if language == "id" else "id"
 
 
+@lru_cache(maxsize=256)  # called for every source of every page; Locale.parse is slow
 def language_name(code: str, language: str) -> str:
     """The name of the language ``code`` in ``language`` (for a source's language)."""
     try:
