@@ -85,6 +85,11 @@ def template_folder(language: str) -> Path | None:
     return folder
 
 
+def _fragments_name(key: str | None, language: str) -> str | None:
+    """A language's fragments are kept beside the result they were rendered from."""
+    return f"{key}.{language}" if key else None
+
+
 class ResultCache:
     """Checked explainers, and their rendered fragments, by their input."""
 
@@ -125,10 +130,10 @@ class ResultCache:
     def get_fragments(self, key: str | None, language: str) -> Fragments | None:
         from .render import Fragments
 
-        return self._read(f"{key}.{language}" if key else None, Fragments)
+        return self._read(_fragments_name(key, language), Fragments)
 
     def put_fragments(self, key: str | None, fragments: Fragments) -> None:
-        self._write(f"{key}.{fragments.language}" if key else None, fragments)
+        self._write(_fragments_name(key, fragments.language), fragments)
 
     def _read(self, name: str | None, kind: type[T]) -> T | None:
         if name is None or self.folder is None:
