@@ -261,12 +261,7 @@ def check_body(body: Body, claim_ids: set[str] | None, reporter: Reporter) -> No
                 f"unknown directive '::: {directive.name}'"
                 f"{_suggest(directive.name, body_marks.BLOCK_NAMES)}: use '::: claim <id>' or '::: sources'",
             )
-    for directive in marks.misplaced:
-        reporter.error(
-            directive.line,
-            f"'::: {directive.name}{' ' + directive.arg if directive.arg else ''}' is inside a paragraph, where it "
-            "is read as text: put a blank line before it",
-        )
+    _report_misplaced(marks, reporter)
     if claim_ids is None:
         return
     for ref in marks.references:
@@ -277,6 +272,29 @@ def check_body(body: Body, claim_ids: set[str] | None, reporter: Reporter) -> No
                 "define it under claims or correct the id",
                 ref.column,
             )
+
+
+def _report_misplaced(marks: body_marks.Marks, reporter: Reporter) -> None:
+    for directive in marks.misplaced:
+        reporter.error(
+            directive.line,
+            f"'::: {directive.name}{' ' + directive.arg if directive.arg else ''}' is inside a paragraph, where it "
+            "is read as text: put a blank line before it",
+        )
+
+
+def check_site_page(text: str, first_line: int, blocks: Iterable[str], reporter: Reporter) -> None:
+    """A site page's body (home, methodology, ...): it may place only the site's own ``blocks``."""
+    names = sorted(blocks)
+    marks = body_marks.scan(text, first_line)
+    for directive in marks.directives:
+        if directive.name not in names:
+            reporter.error(
+                directive.line,
+                f"unknown directive '::: {directive.name}'{_suggest(directive.name, names)}: "
+                f"a site page can place {', '.join(f'::: {name}' for name in names)}",
+            )
+    _report_misplaced(marks, reporter)
 
 
 def check_front_matter(tree: yamltree.Node | None, reporter: Reporter, today: dt.date) -> FrontMatter | None:

@@ -30,8 +30,8 @@ except ImportError:  # a build run from the repository with only the dependencie
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from explainers import i18n, jsonld, prepare, render
-from explainers.diagnostics import Severity
+from explainers import i18n, jsonld, prepare, render, validation
+from explainers.diagnostics import Reporter, Severity, display_path
 from explainers.extension import Block, ExplainerExtension, PageContext
 from explainers.loading import Library, Result, slug_of
 from explainers.models import Explainer
@@ -150,6 +150,17 @@ def _site_blocks(page: Page, language: str) -> dict[str, Block]:
     }
 
 
+def _check_site_page(page: Page, markdown: str, blocks: dict[str, Block]) -> None:
+    """A site page may place only the site's blocks: any other ``:::`` fails the build at its line."""
+    # MkDocs hands over the body without the front matter (and trailing newlines): count the lines it took.
+    source, body = page.file.content_string.rstrip(), markdown.rstrip()
+    first_line = source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
+    reporter = Reporter(display_path(Path(page.file.abs_src_path or page.file.src_path)))
+    validation.check_site_page(markdown, first_line, blocks, reporter)
+    if reporter.has_errors:
+        raise PluginError("\n".join(str(d) for d in reporter.diagnostics))
+
+
 def _fragments(language: str, slug: str) -> render.Fragments | None:
     """The page's boxes, markers and tables: the first page of a language prepares them all (in one pass)."""
     prepared: prepare.Prepared | None = _build.get("fragments")
@@ -165,7 +176,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     explainer = _explainer_of(page)
     _extension.problems.clear()
     if explainer is None:
-        _extension.page = PageContext(language, blocks=_site_blocks(page, language))
+        blocks = _site_blocks(page, language)
+        _check_site_page(page, markdown, blocks)
+        _extension.page = PageContext(language, blocks=blocks)
         if "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]))
         return markdown

@@ -70,3 +70,13 @@ def test_a_rebuild_renders_only_the_explainers_that_changed(tmp_path: Path) -> N
     assert re.findall(rendered, second.output) == [("id", "1", "1"), ("en", "1", "1")], second.output
     rebuilt = (root / "site/en/explainers/demo/index.html").read_text(encoding="utf-8")
     assert "Changed:" in rebuilt and rebuilt.replace("Changed:", "Example:") == page
+
+
+def test_a_wrong_directive_on_a_site_page_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n::: explainer\n", encoding="utf-8")
+    line = about.read_text(encoding="utf-8").splitlines().index("::: explainer") + 1
+    result = build(root)
+    assert result.returncode != 0
+    assert f"docs/about.md:{line}: error: unknown directive '::: explainer' (did you mean 'explainers'?)" in result.output

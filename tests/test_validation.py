@@ -644,3 +644,21 @@ def test_check_leaves_the_files_alone(tmp_path: Path) -> None:
         check(path, today=TODAY)
     after = {p.name: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in tmp_path.iterdir()}
     assert after == before
+
+
+# --- site pages (home, methodology, ...) -------------------------------------------------------
+
+
+def test_a_site_page_may_place_only_the_site_blocks_each_error_at_its_line() -> None:
+    from explainers.diagnostics import Reporter
+    from explainers.validation import check_site_page
+
+    reporter = Reporter("docs/index.md")
+    body = "# Home\n\n::: explainers\n\n::: explainer\n\nText\n::: tags\n"
+    check_site_page(body, 5, ["explainers", "statuses", "tags"], reporter)
+    assert [(d.line, d.severity) for d in reporter.diagnostics] == [(9, Severity.ERROR), (12, Severity.ERROR)]
+    unknown, misplaced = (d.message for d in reporter.diagnostics)
+    assert unknown.startswith("unknown directive '::: explainer' (did you mean 'explainers'?)")
+    assert "a site page can place ::: explainers, ::: statuses, ::: tags" in unknown
+    assert "inside a paragraph" in misplaced and "blank line" in misplaced
+    assert str(reporter.diagnostics[0]).startswith("docs/index.md:9: error: ")
