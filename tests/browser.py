@@ -197,6 +197,12 @@ class Reader:
     def close(self) -> None:
         self.context.close()
 
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def theme_sitemap_noise(text: str, url: str) -> bool:
     """A failed fetch of ``sitemap.xml`` by Material's JavaScript, not by the project.
@@ -245,11 +251,8 @@ def open_reader(browser: Any, server: SiteServer, **context_options: Any) -> Rea
 @pytest.fixture(name="reader")
 def reader_fixture(chromium: Any, server: SiteServer) -> Iterator[Reader]:
     """A desktop reader with the light colour scheme and JavaScript on."""
-    reader = open_reader(chromium, server, color_scheme="light")
-    try:
+    with open_reader(chromium, server, color_scheme="light") as reader:
         yield reader
-    finally:
-        reader.close()
 
 
 # -- geometry ---------------------------------------------------------------------------------

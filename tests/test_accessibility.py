@@ -58,13 +58,10 @@ AXE_PAGES = [HOME["id"], HOME["en"], DEMO["id"], DEMO["en"], "en/explainers/pend
 def test_axe_finds_no_serious_or_critical_violations(chromium: Any, server: SiteServer, path: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    reader = _reader(chromium, server, scheme, path)
-    try:
+    with _reader(chromium, server, scheme, path) as reader:
         results = Axe().run(reader.page)
         violations = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
         assert not violations, f"axe-core on /{path} ({scheme}):\n{_describe(violations)}"
-    finally:
-        reader.close()
 
 
 # -- status badges: WCAG AA contrast ----------------------------------------------------------
@@ -160,14 +157,11 @@ def test_status_badges_meet_wcag_aa_contrast(chromium: Any, server: SiteServer, 
     seen: dict[str, float] = {}
     failures = []
     for path in ("methodology/", "en/methodology/", DEMO["id"], DEMO["en"], HOME["id"]):
-        reader = _reader(chromium, server, scheme, path)
-        try:
+        with _reader(chromium, server, scheme, path) as reader:
             for status, text, ratio in _badge_contrasts(reader.page):
                 seen[status] = min(ratio, seen.get(status, ratio))
                 if ratio < AA_NORMAL_TEXT:
                     failures.append(f"/{path}: .claim__status--{status} {text!r}: {ratio:.2f}:1")
-        finally:
-            reader.close()
     assert set(seen) == set(LABELS["id"]), f"not every status was measured: {sorted(seen)}"
     assert not failures, f"status badges below {AA_NORMAL_TEXT}:1 ({scheme}):\n" + "\n".join(failures)
 
@@ -178,8 +172,7 @@ def test_status_badges_meet_wcag_aa_contrast(chromium: Any, server: SiteServer, 
 @pytest.mark.parametrize("path", [HOME["id"], "methodology/", DEMO["id"], DEMO["en"]], ids=lambda p: p or "home")
 def test_skip_link_lands_at_the_start_of_the_content(chromium: Any, server: SiteServer, path: str) -> None:
     """Material's first focusable element, "skip to content", must not skip the content itself."""
-    reader = _reader(chromium, server, "light", path)
-    try:
+    with _reader(chromium, server, "light", path) as reader:
         page = reader.page
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "Tab does not reach the skip link"
@@ -205,8 +198,6 @@ def test_skip_link_lands_at_the_start_of_the_content(chromium: Any, server: Site
             f"/{path}: the skip link {href!r} jumps to a <{where['tag']}> after the page's <h1>, "
             f"past: {where['skipped']}"
         )
-    finally:
-        reader.close()
 
 
 # -- language of parts (WCAG 3.1.2) -----------------------------------------------------------

@@ -116,8 +116,7 @@ def test_the_other_language_text_opens_in_the_box(reader: Reader) -> None:
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_citation_link_brings_its_source_row_into_view(chromium: Any, server: SiteServer, language: str) -> None:
-    reader = _short_reader(chromium, server)
-    try:
+    with _short_reader(chromium, server) as reader:
         for claim, sources in CITATIONS.items():
             for source in sources:
                 reader.goto(DEMO[language])
@@ -129,14 +128,11 @@ def test_citation_link_brings_its_source_row_into_view(chromium: Any, server: Si
                 page.wait_for_url(f"**#source-{source}")
                 assert_in_viewport(row, f"source row #source-{source} after clicking the citation in #claim-{claim}")
         assert reader.errors() == []
-    finally:
-        reader.close()
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_claim_permalink_opens_with_the_box_in_view(chromium: Any, server: SiteServer, language: str) -> None:
-    reader = _short_reader(chromium, server)
-    try:
+    with _short_reader(chromium, server) as reader:
         reader.goto(DEMO[language])
         permalinks = {
             claim: urljoin(reader.page.url, reader.page.locator(f"#claim-{claim} a.claim__permalink").get_attribute("href"))
@@ -148,14 +144,11 @@ def test_claim_permalink_opens_with_the_box_in_view(chromium: Any, server: SiteS
             reader.page.goto(url, wait_until="load")
             assert_in_viewport(reader.page.locator(f"article#claim-{claim}"), f"claim box #claim-{claim} at {url}")
         assert reader.errors() == []
-    finally:
-        reader.close()
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_back_link_in_a_source_row_returns_to_the_claim(chromium: Any, server: SiteServer, language: str) -> None:
-    reader = _short_reader(chromium, server)
-    try:
+    with _short_reader(chromium, server) as reader:
         for claim, sources in CITATIONS.items():
             for source in sources:
                 reader.page.goto("about:blank")
@@ -167,8 +160,6 @@ def test_back_link_in_a_source_row_returns_to_the_claim(chromium: Any, server: S
                 page.wait_for_url(f"**#claim-{claim}")
                 assert_in_viewport(box, f"claim box #claim-{claim} after the back-link in #source-{source}")
         assert reader.errors() == []
-    finally:
-        reader.close()
 
 
 # -- errors, scripts and requests -------------------------------------------------------------
@@ -194,8 +185,7 @@ def test_no_console_errors_and_nothing_leaves_the_site(reader: Reader, path: str
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_without_javascript_boxes_and_sources_are_all_there(chromium: Any, server: SiteServer, language: str) -> None:
-    reader = open_reader(chromium, server, viewport=SHORT, java_script_enabled=False)
-    try:
+    with open_reader(chromium, server, viewport=SHORT, java_script_enabled=False) as reader:
         reader.goto(DEMO[language])
         page = reader.page
         assert page.evaluate("1 + 1") == 2  # evaluate still works: only the page's own scripts are off
@@ -215,8 +205,6 @@ def test_without_javascript_boxes_and_sources_are_all_there(chromium: Any, serve
         box = page.locator("#claim-panel-vetoed")
         box.locator(".claim__translation summary").click()
         assert box.locator(f".claim__translation [lang={OTHER[language]}]").is_visible()
-    finally:
-        reader.close()
 
 
 # -- a 390 px phone ---------------------------------------------------------------------------
@@ -242,8 +230,7 @@ def _assert_no_sideways_scroll(page: Any, where: str) -> None:
 
 @pytest.mark.parametrize("path", [HOME["id"], HOME["en"], DEMO["id"], DEMO["en"]], ids=lambda p: p or "home")
 def test_at_390px_nothing_scrolls_sideways(chromium: Any, server: SiteServer, path: str) -> None:
-    reader = _phone(chromium, server)
-    try:
+    with _phone(chromium, server) as reader:
         reader.goto(path)
         page = reader.page
         _assert_no_sideways_scroll(page, path or "home")
@@ -276,8 +263,6 @@ def test_at_390px_nothing_scrolls_sideways(chromium: Any, server: SiteServer, pa
             assert rect["left"] >= 0 and rect["right"] <= width, f"the language menu overflows: {rect}"
             _assert_no_sideways_scroll(page, f"{path} with the language menu open")
         assert reader.errors() == []
-    finally:
-        reader.close()
 
 
 # -- screenshots for people to look at --------------------------------------------------------
@@ -290,13 +275,10 @@ def test_screenshots_light_dark_and_mobile(chromium: Any, server: SiteServer, la
         "mobile": {"color_scheme": "light", "viewport": MOBILE, "is_mobile": True, "has_touch": True},
     }
     for name, options in shots.items():
-        reader = open_reader(chromium, server, **options)
-        try:
+        with open_reader(chromium, server, **options) as reader:
             reader.goto(DEMO[language])
             page = reader.page
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme == ("slate" if name == "dark" else "default"), f"{name}: Material chose {scheme}"
             path = screenshot(page, f"explainer-{language}-{name}")
             assert path.stat().st_size > 10_000, path
-        finally:
-            reader.close()
