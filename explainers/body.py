@@ -29,8 +29,6 @@ _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
-BLOCK_NAMES = ("claim", "sources")
-
 
 @dataclass(frozen=True)
 class Directive:
@@ -65,22 +63,98 @@ def scan(body: str, first_line: int = 1) -> Marks:
     """Find the directives and references of ``body``, whose first line is ``first_line`` in its file.
 
     Like Python-Markdown, it reads a directive only at the start of a block (after a blank
-    line or another directive: a ``:::`` line inside a paragraph is marked ``starts_block
-    = False``), and looks for ``[[id]]`` paragraph by paragraph, so that an inline code
-    span may run over several lines.
+    line or another directive: a ``:::`` line inside a paragraph is ``misplaced``), and
+    looks for ``[[id]]`` paragraph by paragraph, so that an inline code span may run over
+    several lines.
     """
-    marks = Marks()
     if ":::" not in body and "[[" not in body:
-        return marks
-    fence: str | None = None
-    previous_blank = True
-    previous_directive = False
-    in_list = False
-    indented_code = False
-    in_comment = False
-    paragraph: list[tuple[int, str]] = []  # (line number, text) of the paragraph being read
+        return Marks()
+    scanner = _Scanner()
+    # Lines end at "\n" only, as in Markdown (str.splitlines would also break at U+2028).
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        scanner.line(number, line.rstrip("\r"))
+    scanner.flush()
+    return scanner.marks
 
-    def flush() -> None:
+
+@dataclass
+class _Scanner:
+    """The state of one pass over a body's lines."""
+
+    marks: Marks = field(default_factory=Marks)
+    fence: str | None = None
+    previous_blank: bool = True
+    previous_directive: bool = False
+    in_list: bool = False
+    indented_code: bool = False
+    in_comment: bool = False
+    paragraph: list[tuple[int, str]] = field(default_factory=list)  # (line number, text) of the paragraph being read
+
+    def line(self, number: int, line: str) -> None:
+        if self.fence is not None:
+            self._in_fence(line)
+            return
+        visible = self._without_comments(line)
+        if visible is None:
+            return  # inside a comment
+        line = visible
+        opened = _FENCE.match(line)
+        if opened:
+            self.flush()
+            self.fence = opened.group("fence")
+            self.previous_blank = self.previous_directive = False
+        elif not line.strip():
+            self.flush()
+            self.previous_blank, self.previous_directive = True, False
+        else:
+            self._text(number, line)
+
+    def _in_fence(self, line: str) -> None:
+        assert self.fence is not None
+        stripped = line.strip().lstrip(">").strip()
+        if stripped.startswith(self.fence) and set(stripped) == {self.fence[0]}:
+            self.fence = None
+
+    def _without_comments(self, line: str) -> str | None:
+        """The line with HTML comments (also those that span lines) blanked out; None: all comment."""
+        if self.in_comment:
+            if "-->" not in line:
+                return None
+            end = line.index("-->") + 3
+            line = " " * end + line[end:]
+            self.in_comment = False
+        if "<!--" in line:
+            self.in_comment = "-->" not in line[line.rindex("<!--") :]
+            line = _COMMENT.sub(_blank, line)
+        return line
+
+    def _text(self, number: int, line: str) -> None:
+        indented = line.startswith(("    ", "\t"))
+        self.indented_code = indented and (self.indented_code or (self.previous_blank and not self.in_list))
+        starts_block = self.previous_blank or self.previous_directive
+        self.previous_blank = False
+        if self.indented_code:
+            self.flush()
+            return
+        if not indented:
+            self.in_list = bool(_LIST_ITEM.match(line))
+        elif _LIST_ITEM.match(line):
+            self.in_list = True
+        directive = DIRECTIVE.match(line)
+        # A heading is a block of its own: the line after it starts a new block.
+        self.previous_directive = (bool(directive) and starts_block) or bool(_HEADING.match(line))
+        if directive is not None:
+            found = Directive(directive.group("name"), (directive.group("arg") or "").strip(), number)
+            if starts_block:
+                self.flush()
+                self.marks.directives.append(found)
+                return
+            self.marks.misplaced.append(found)
+        self.paragraph.append((number, line))
+
+    def flush(self) -> None:
+        """The paragraph read so far is complete: find its references, outside code spans."""
+        paragraph = self.paragraph
         if not paragraph:
             return
         text = "\n".join(line for _, line in paragraph)
@@ -91,59 +165,7 @@ def scan(body: str, first_line: int = 1) -> Marks:
                 starts.append(starts[-1] + len(line) + 1)
             for ref in REFERENCE.finditer(visible):
                 index = bisect.bisect_right(starts, ref.start()) - 1
-                marks.references.append(
+                self.marks.references.append(
                     Reference(ref.group("id").strip(), paragraph[index][0], ref.start() - starts[index] + 1)
                 )
         paragraph.clear()
-
-    # Lines end at "\n" only, as in Markdown (str.splitlines would also break at U+2028).
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        line = line.rstrip("\r")
-        if fence is not None:
-            stripped = line.strip().lstrip(">").strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line = " " * (line.index("-->") + 3) + line[line.index("-->") + 3 :]
-            in_comment = False
-        if "<!--" in line:
-            in_comment = "-->" not in line[line.rindex("<!--") :]
-            line = _COMMENT.sub(_blank, line)
-        opened = _FENCE.match(line)
-        if opened:
-            flush()
-            fence = opened.group("fence")
-            previous_blank = previous_directive = False
-            continue
-        if not line.strip():
-            flush()
-            previous_blank = True
-            previous_directive = False
-            continue
-        indented = line.startswith(("    ", "\t"))
-        indented_code = indented and (indented_code or (previous_blank and not in_list))
-        starts_block = previous_blank or previous_directive
-        previous_blank = False
-        if indented_code:
-            flush()
-            continue
-        if not indented:
-            in_list = bool(_LIST_ITEM.match(line))
-        elif _LIST_ITEM.match(line):
-            in_list = True
-        directive = DIRECTIVE.match(line)
-        # A heading is a block of its own: the line after it starts a new block.
-        previous_directive = (bool(directive) and starts_block) or bool(_HEADING.match(line))
-        if directive and starts_block:
-            flush()
-            name, arg = directive.group("name"), (directive.group("arg") or "").strip()
-            marks.directives.append(Directive(name, arg, number))
-            continue
-        if directive:
-            marks.misplaced.append(Directive(directive.group("name"), (directive.group("arg") or "").strip(), number))
-        paragraph.append((number, line))
-    flush()
-    return marks

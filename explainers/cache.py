@@ -1,24 +1,24 @@
-"""A cache of checked and rendered explainers on disk, so unchanged files are not done again.
+"""A store on disk for results worth keeping between runs: a generic, typed key-value cache.
 
 A build, a `mkdocs serve` restart or a pre-commit `explainers check` over hundreds of
-explainers mostly meets files that have not changed since the last run. Each result is
-stored under a key made of everything it depends on: the file's path and bytes (and its
-English file's), the date (dates may not be in the future), and a fingerprint of this
-package's code, templates and catalogs and of the libraries that shape a result. Any
-change makes a new key; a cached result is never reused for different input. A build
-also keeps each language's rendered :class:`~explainers.render.Fragments` under the
-same key.
+explainers mostly meets files that have not changed since the last run. Callers store
+each result under a key made of everything it depends on (:meth:`Store.key` hashes
+files and words); the store adds a fingerprint of this package's code, templates and
+catalogs, of the libraries that shape a result, and of anything else the caller names
+(a site's template overrides), so a cached value is never reused for different input.
 
-The cache lives outside the project, in ``$EXPLAINERS_CACHE_DIR``, else
+This module knows nothing of what it stores: typed getters live beside their types
+(:func:`explainers.loading.cached_result`, :func:`explainers.fragments.cached`).
+
+The store lives outside the project, in ``$EXPLAINERS_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/explainers`` or ``~/.cache/explainers``; ``EXPLAINERS_CACHE=off``
-turns it off. Entries are pickles of the core's own records, read only from that
-per-user folder. A cache that cannot be read or written is simply not used. Entries
-unused for a week are removed, and so are the folders of older code versions.
+turns it off. Entries are pickles, read only from that per-user folder. A store that
+cannot be read or written is simply not used. Entries unused for a week are removed,
+and so are the folders of older fingerprints.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import pickle
@@ -26,25 +26,32 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
-
-if TYPE_CHECKING:
-    from .loading import Result
-    from .render import Fragments
+from typing import TypeVar
 
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel", "python-frontmatter", "Jinja2", "MarkupSafe")
-_SHAPING = (".py", ".html", ".po")  # this package's files that shape a result: code, templates, catalogs
-STALE_AFTER = 7 * 24 * 3600  # seconds: entries, and older code versions' folders, unused for a week are removed
+_SHAPING = (".py", ".html", ".po")  # files that shape a result: code, templates, catalogs
+STALE_AFTER = 7 * 24 * 3600  # seconds: entries, and older fingerprints' folders, unused for a week are removed
 T = TypeVar("T")
 
 
 @cache
 def fingerprint() -> str:
-    """What a result depends on besides its input: this package's code, templates and catalogs, and key libraries."""
+    """What a result depends on besides its input: this package's files and key libraries."""
     return package_fingerprint(Path(__file__).resolve().parent)
+
+
+def folder_digest(folder: Path, digest: hashlib.blake2b | None = None) -> str:
+    """A digest of the shaping files (code, templates, catalogs) below ``folder``, by relative path."""
+    digest = digest or hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for source in sorted(p for p in folder.rglob("*") if p.suffix in _SHAPING and p.is_file()):
+            digest.update(source.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def package_fingerprint(package: Path) -> str:
@@ -56,13 +63,11 @@ def package_fingerprint(package: Path) -> str:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
-    for source in sorted(p for p in package.rglob("*") if p.suffix in _SHAPING):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return folder_digest(package, digest)
 
 
-def _root() -> Path | None:
+def default_root() -> Path | None:
+    """The per-user cache folder, or None when the cache is turned off."""
     if os.environ.get("EXPLAINERS_CACHE", "").lower() in ("0", "off", "no", "false"):
         return None
     configured = os.environ.get("EXPLAINERS_CACHE_DIR")
@@ -72,70 +77,56 @@ def _root() -> Path | None:
     return Path(base) / "explainers"
 
 
-def template_folder(language: str) -> Path | None:
-    """Where this code version keeps its compiled templates for ``language`` (None: no cache)."""
-    root = _root()
-    if root is None:
-        return None
-    folder = root / fingerprint() / "templates" / language
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
+class Store:
+    """Values by name, in a folder of their own for each fingerprint of the code (and ``extra`` inputs)."""
 
-
-def _fragments_name(key: str | None, language: str) -> str | None:
-    """A language's fragments are kept beside the result they were rendered from."""
-    return f"{key}.{language}" if key else None
-
-
-class ResultCache:
-    """Checked explainers, and their rendered fragments, by their input."""
-
-    def __init__(self, root: Path | None) -> None:
-        self.folder = root / fingerprint() if root is not None else None
+    def __init__(self, root: Path | None, extra: Iterable[str] = ()) -> None:
+        extra = tuple(extra)
+        name = fingerprint()
+        if extra:
+            name = hashlib.blake2b("\0".join((name, *extra)).encode(), digest_size=16).hexdigest()
+        self.folder = root / name if root is not None else None
         self._pruned = False
 
     @classmethod
-    def default(cls) -> ResultCache:
-        return cls(_root())
+    def default(cls, extra: Iterable[str] = ()) -> Store:
+        return cls(default_root(), extra)
 
-    def key(self, path: Path, english: Path, today: dt.date) -> str | None:
+    def key(self, words: Iterable[str], files: Iterable[Path]) -> str | None:
+        """A name for a value made from ``words`` and the bytes of ``files`` (an absent file counts as absent).
+
+        None when the store is off, or a file cannot be read (let the caller report it).
+        """
         if self.folder is None:
             return None
         digest = hashlib.blake2b(digest_size=20)
-        # The working directory too: diagnostics name files relative to it.
-        digest.update(f"{path.resolve()}\0{Path.cwd()}\0{today.isoformat()}\0".encode())
-        for part in (path, english):
+        for word in words:
+            digest.update(word.encode() + b"\0")
+        for part in files:
             try:
                 data = part.read_bytes()
             except FileNotFoundError:
                 digest.update(b"\0absent\0")
             except OSError:
-                return None  # unreadable: let the check report it
+                return None
             else:
                 digest.update(len(data).to_bytes(8, "little"))
                 digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str | None) -> Result | None:
-        from .loading import Result
+    def subfolder(self, name: str) -> Path | None:
+        """A folder of this fingerprint for files a library writes itself (compiled templates); None: no store."""
+        if self.folder is None:
+            return None
+        folder = self.folder / name
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
 
-        return self._read(key, Result)
-
-    def put(self, key: str | None, result: Result) -> None:
-        self._write(key, result)
-
-    def get_fragments(self, key: str | None, language: str) -> Fragments | None:
-        from .render import Fragments
-
-        return self._read(_fragments_name(key, language), Fragments)
-
-    def put_fragments(self, key: str | None, fragments: Fragments) -> None:
-        self._write(_fragments_name(key, fragments.language), fragments)
-
-    def _read(self, name: str | None, kind: type[T]) -> T | None:
+    def get(self, name: str | None, kind: type[T]) -> T | None:
+        """The value stored as ``name`` if there is one of type ``kind``."""
         if name is None or self.folder is None:
             return None
         path = self.folder / name
@@ -146,7 +137,7 @@ class ResultCache:
             return None
         return value if isinstance(value, kind) else None
 
-    def _write(self, name: str | None, value: object) -> None:
+    def put(self, name: str | None, value: object) -> None:
         if name is None or self.folder is None:
             return
         try:
@@ -160,7 +151,7 @@ class ResultCache:
             return
 
     def _prune(self) -> None:
-        """Remove entries, and folders of other code versions, unused for a week (once per process, on its first write)."""
+        """Remove entries, and folders of other fingerprints, unused for a week (once per process, on its first write)."""
         if self._pruned or self.folder is None:
             return
         self._pruned = True

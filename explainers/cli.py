@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache
+from .cache import Store
 from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -67,8 +67,8 @@ def _translation_state(result: Result) -> str:
 
 
 @cache
-def _result_cache() -> ResultCache:
-    return ResultCache.default()
+def _result_cache() -> Store:
+    return Store.default()
 
 
 def _check_one(path: Path) -> Checked:
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 written = create(args.slug, args.folder)
             except ScaffoldError as exc:
                 print(f"explainers new: {exc}", file=sys.stderr)
-                return 2 if "not a slug" in str(exc) else 1
+                return exc.exit_code
             for path in written:
                 print(f"created {path}")
             return 0

@@ -2,83 +2,57 @@
 
 ``::: name arg`` lines are read by a :class:`~markdown.blockprocessors.BlockProcessor`
 and ``[[id]]`` by an :class:`~markdown.inlinepatterns.InlineProcessor`, so fenced
-code, indented code and inline code stay untouched. Boxes and tables come
-from :mod:`explainers.render`; the processors leave a placeholder where each
-goes, and one :class:`~markdown.postprocessors.Postprocessor` pass puts them in
-after Markdown has finished: Markdown never parses their HTML, and they do
-not load its HTML stash (which it walks again for every heading of the page).
-Placeholders are made of STX and ETX, which Markdown strips from its input, so
-no body text can forge one.
+code, indented code and inline code stay untouched. Each directive and reference
+is judged by :class:`explainers.rules.BodyRules`, the same judge the checker
+uses; the processors only place what it allows. Boxes and tables come from an
+:class:`~explainers.views.ExplainerView`; the processors leave a placeholder
+where each goes, and one :class:`~markdown.postprocessors.Postprocessor` pass
+puts them in after Markdown has finished: Markdown never parses their HTML, and
+they do not load its HTML stash (which it walks again for every heading of the
+page). Placeholders are made of STX and ETX, which Markdown strips from its
+input, so no body text can forge one.
 
-The extension is site-generator neutral. An adapter sets :attr:`ExplainerExtension.page`
-before each page is converted, and reads :attr:`ExplainerExtension.problems` after.
+The extension is site-generator neutral, built like Python-Markdown's footnotes
+extension: state lives on the extension and is cleared by ``reset()``, and the
+processors are given the extension. Its collaborator, a :class:`PageFinder`,
+comes through the constructor: an adapter that knows which page it converts
+calls :meth:`ExplainerExtension.select` first; otherwise the finder recognises
+the page by its body (``makeExtension(folder=…, language=…)``, for builders that
+load extensions by name).
 """
 
 from __future__ import annotations
 
 import re
-import weakref
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString
 
 from . import i18n
-from .body import DIRECTIVE, REFERENCE
+from .body import DIRECTIVE, REFERENCE, scan
+from .diagnostics import Diagnostic, Reporter
 from .i18n import gettext
-from .render import ExplainerView
-
-Block = Callable[[str], str]
-
-
-@dataclass
-class PageContext:
-    """What the page being converted offers to its body.
-
-    ``view`` is set on explainer pages (claim boxes, citations, the source
-    table); ``blocks`` maps further directive names to functions that render
-    them (``::: explainers`` on the home page, ``::: statuses`` on the
-    methodology page).
-    """
-
-    language: str
-    view: ExplainerView | None = None
-    blocks: dict[str, Block] = field(default_factory=dict)
-
+from .pages import Page, PageFinder
+from .rules import CLAIM, SOURCES, BodyRules
+from .site import Site, SiteSettings
+from .views import ExplainerView
 
 _PLACEHOLDER = STX + "explainer:{}" + ETX
 _PLACEHOLDERS = re.compile(f"<p>{STX}explainer:([0-9]+){ETX}</p>|{STX}explainer:([0-9]+){ETX}")
 
 
-@dataclass(eq=False)
-class PageState:
-    """What one conversion has placed so far (reset with the Markdown instance)."""
-
-    placed: set[str] = field(default_factory=set)
-    table_placed: bool = False
-    fragments: list[str] = field(default_factory=list)  # HTML to put in after Markdown, by placeholder number
-
-    def reset(self) -> None:
-        self.placed.clear()
-        self.table_placed = False
-        self.fragments.clear()
-
-    def hold(self, html: str) -> AtomicString:
-        """A placeholder for ``html``, replaced by :class:`FragmentPostprocessor`."""
-        self.fragments.append(html)
-        return AtomicString(_PLACEHOLDER.format(len(self.fragments) - 1))
-
-
-def _place(state: PageState, parent: etree.Element, html: str) -> None:
+def _place(extension: ExplainerExtension, parent: etree.Element, html: str) -> None:
     paragraph = etree.SubElement(parent, "p")
-    paragraph.text = state.hold(html)
+    paragraph.text = extension.hold(html)
 
 
 def _heading(parent: etree.Element, ident: str, text: str) -> None:
@@ -86,147 +60,224 @@ def _heading(parent: etree.Element, ident: str, text: str) -> None:
     heading.text = AtomicString(text)
 
 
-class DirectiveProcessor(BlockProcessor):
-    """``::: claim <id>``, ``::: sources`` and the page's own blocks."""
+class PageFinding(Preprocessor):
+    """Before anything else: the page this conversion belongs to (the selected one, or the finder's)."""
 
-    def __init__(self, parser: object, extension: ExplainerExtension, state: PageState) -> None:
-        super().__init__(parser)  # type: ignore[arg-type]
+    def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
+        super().__init__(md)
         self.extension = extension
-        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        extension = self.extension
+        page = extension.selected
+        if page is None and extension.finder is not None:
+            page = extension.finder("\n".join(lines))
+        extension.begin(page)
+        return lines
+
+
+class DirectiveProcessor(BlockProcessor):
+    """``::: claim <id>``, ``::: sources`` and a site page's own blocks."""
+
+    def __init__(self, parser: Any, extension: ExplainerExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return block.startswith(":::") and self.extension.page is not None and bool(DIRECTIVE.match(block.split("\n", 1)[0]))
+        # Only at the top level of the body, as the checker reads them: not inside a list item,
+        # a quote or an admonition, where a box would break the reading order.
+        return (
+            block.startswith(":::")
+            and self.extension.page is not None
+            and parent is getattr(self.parser, "root", None)
+            and bool(DIRECTIVE.match(block.split("\n", 1)[0]))
+        )
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        page = self.extension.page
-        assert page is not None
+        extension, page = self.extension, self.extension.page
+        assert page is not None and extension.rules is not None
         first, _, rest = blocks.pop(0).partition("\n")
         if rest.strip():
             blocks.insert(0, rest)
         match = DIRECTIVE.match(first)
         assert match is not None
         name, arg = match.group("name"), (match.group("arg") or "").strip()
-        view = page.view
-        if view is not None and name == "claim":
-            claim = view.explainer.claim(arg)
-            if claim is None:
-                self.extension.problems.append(f"'::: claim {arg}' places a claim that is not defined")
-            elif claim.id in self.state.placed:
-                self.extension.problems.append(f"the box of claim '{arg}' is placed twice")
-            else:
-                self.state.placed.add(claim.id)
-                _place(self.state, parent, view.claim_box(claim))
+        line = extension.line_of("directive", name, arg)
+        verdict = extension.rules.directive(name, arg, line)
+        if verdict.problem is not None:
+            extension.report(verdict.problem, line)
             return True
-        if view is not None and name == "sources" and not self.state.table_placed:
-            self.state.table_placed = True
+        if page.view is None:
+            _place(extension, parent, page.blocks[name](arg))
+        elif name == CLAIM:
+            _place(extension, parent, page.view.fragments.boxes[arg])
+        elif name == SOURCES:
             _heading(parent, "sources", gettext(page.language, "Sources"))
-            _place(self.state, parent, view.sources_table())
-            return True
-        block = page.blocks.get(name)
-        if block is None:
-            self.extension.problems.append(f"unknown directive '::: {name}'")
-            return False
-        _place(self.state, parent, block(arg))
+            _place(extension, parent, page.view.sources_table())
         return True
 
 
 class CitationProcessor(InlineProcessor):
     """``[[id]]``: a numbered marker linking to the claim's box."""
 
-    def __init__(self, md: Markdown, extension: ExplainerExtension, state: PageState) -> None:
+    def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
         super().__init__(REFERENCE.pattern, md)
         self.extension = extension
-        self.state = state
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # type: ignore[override]
-        page = self.extension.page
-        if page is None or page.view is None:
+        extension, page = self.extension, self.extension.page
+        if page is None or page.view is None or extension.rules is None:
             return None, None, None
         claim_id = m.group("id").strip()
-        claim = page.view.explainer.claim(claim_id)
-        if claim is None:
-            self.extension.problems.append(f"[[{claim_id}]] cites a claim that is not defined")
+        verdict = extension.rules.reference(claim_id)
+        if verdict.problem is not None:
+            extension.report(verdict.problem, extension.line_of("reference", claim_id))
             return None, None, None
-        return self.state.hold(page.view.citation_marker(claim)), m.start(0), m.end(0)
+        extension.references.append(claim_id)
+        return extension.hold(page.view.fragments.markers[claim_id]), m.start(0), m.end(0)
 
 
 class PageFrame(Treeprocessor):
     """Around an explainer's body: its header first; unplaced claims, sources, corrections last."""
 
-    def __init__(self, md: Markdown, extension: ExplainerExtension, state: PageState) -> None:
+    def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
         super().__init__(md)
         self.extension = extension
-        self.state = state
 
     def run(self, root: etree.Element) -> None:
-        page = self.extension.page
-        if page is None or page.view is None:
+        extension, page = self.extension, self.extension.page
+        if page is None or page.view is None or extension.rules is None:
             return
         view = page.view
-        explainer = view.explainer
-        if not explainer.has_translation(page.language):
-            # A pending translation shows the Indonesian body: say so to screen readers and translators.
-            body = etree.Element("div", {"lang": i18n.DEFAULT_LANGUAGE, "class": "explainer-body"})
-            body.extend(list(root))
-            for child in list(root):
-                root.remove(child)
-            root.append(body)
-        title = etree.Element("h1", {"id": "title"})
-        # AtomicString: front matter text is never parsed as Markdown or raw HTML, only escaped.
-        title.text = AtomicString(explainer.title(page.language))
-        if explainer.title(page.language) == explainer.meta.title and page.language != i18n.DEFAULT_LANGUAGE:
-            title.set("lang", i18n.DEFAULT_LANGUAGE)
+        if not view.explainer.has_translation(page.language):
+            _mark_pending(root)
+        root.insert(0, _title(view, page.language))
         header = etree.Element("p")
-        header.text = self.state.hold(view.header())
-        root.insert(0, title)
+        header.text = extension.hold(view.header())
         root.insert(1, header)
-        unplaced = [claim for claim in view.explainer.claims if claim.id not in self.state.placed]
+        unplaced = [claim for claim in view.explainer.claims if claim.id not in extension.rules.placed]
         if unplaced:
             _heading(root, "claims", gettext(page.language, "Claims"))
-            _place(self.state, root, view.unplaced(unplaced))
-        if not self.state.table_placed:
+            _place(extension, root, view.unplaced(unplaced))
+        if not extension.rules.sources_placed:
             _heading(root, "sources", gettext(page.language, "Sources"))
-            _place(self.state, root, view.sources_table())
+            _place(extension, root, view.sources_table())
         if view.explainer.meta.corrections:
             _heading(root, "corrections", gettext(page.language, "Corrections"))
-            _place(self.state, root, view.corrections())
+            _place(extension, root, view.corrections())
+
+
+def _mark_pending(root: etree.Element) -> None:
+    """A pending translation shows the Indonesian body: say so to screen readers and translators."""
+    body = etree.Element("div", {"lang": i18n.DEFAULT_LANGUAGE, "class": "explainer-body"})
+    body.extend(list(root))
+    for child in list(root):
+        root.remove(child)
+    root.append(body)
+
+
+def _title(view: ExplainerView, language: str) -> etree.Element:
+    title = etree.Element("h1", {"id": "title"})
+    # AtomicString: front matter text is never parsed as Markdown or raw HTML, only escaped.
+    text = view.explainer.title(language)
+    title.text = AtomicString(text)
+    if text == view.explainer.meta.title and language != i18n.DEFAULT_LANGUAGE:
+        title.set("lang", i18n.DEFAULT_LANGUAGE)
+    return title
 
 
 class FragmentPostprocessor(Postprocessor):
     """Puts each box, marker and table in where its placeholder stands, in one pass."""
 
-    def __init__(self, md: Markdown, state: PageState) -> None:
+    def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
         super().__init__(md)
-        self.state = state
+        self.extension = extension
 
     def run(self, text: str) -> str:
-        fragments = self.state.fragments
+        fragments = self.extension.fragments
         if not fragments or STX not in text:
             return text
         return _PLACEHOLDERS.sub(lambda m: fragments[int(m.group(1) or m.group(2))], text)
 
 
 class ExplainerExtension(Extension):
-    """Registers the processors; the adapter sets :attr:`page` before each conversion."""
+    """The body syntax; ``finder`` recognises a page that no adapter selected (:meth:`select`)."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, finder: PageFinder | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.page: PageContext | None = None
-        self.problems: list[str] = []
-        self._states: weakref.WeakSet[PageState] = weakref.WeakSet()  # one per Markdown instance
+        self.finder = finder
+        self.selected: Page | None = None  # what the adapter said the next conversions are
+        self.page: Page | None = None  # the page being converted
+        self.rules: BodyRules | None = None
+        self.problems: list[Diagnostic] = []
+        self.references: list[str] = []  # the claims cited inline, in the order Markdown met them
+        self.fragments: list[str] = []  # HTML to put in after Markdown, by placeholder number
+        self._marks: dict[tuple[str, str, str], list[int]] | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
-        state = PageState()
-        self._states.add(state)
-        md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self, state), "explainer-directive", 95)
-        md.inlinePatterns.register(CitationProcessor(md, self, state), "explainer-citation", 175)
-        md.treeprocessors.register(PageFrame(md, self, state), "explainer-frame", 25)
+        md.preprocessors.register(PageFinding(md, self), "explainer-page", 40)
+        md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self), "explainer-directive", 95)
+        md.inlinePatterns.register(CitationProcessor(md, self), "explainer-citation", 175)
+        md.treeprocessors.register(PageFrame(md, self), "explainer-frame", 25)
         # Last, after Markdown's own raw HTML and entity postprocessors.
-        md.postprocessors.register(FragmentPostprocessor(md, state), "explainer-fragments", 0)
+        md.postprocessors.register(FragmentPostprocessor(md, self), "explainer-fragments", 0)
         md.registerExtension(self)
 
+    def select(self, page: Page | None) -> None:
+        """The page the next conversions belong to (an adapter says so before converting; None: ask the finder)."""
+        self.selected = page
+
+    def begin(self, page: Page | None) -> None:
+        """A conversion starts: of ``page`` (None: not an explainer or site page, left alone)."""
+        self.reset()
+        self.page = page
+        self.rules = page.rules() if page is not None else None
+
     def reset(self) -> None:
-        """Called by ``Markdown.reset()``: a reused Markdown instance starts a new page."""
+        """Called by ``Markdown.reset()``: what one conversion placed and found is forgotten."""
+        self.page = None
+        self.rules = None
         self.problems = []
-        for state in self._states:
-            state.reset()
+        self.references = []
+        self.fragments = []
+        self._marks = None  # lines of what the scanner found, in order
+
+    def hold(self, html: str) -> AtomicString:
+        """A placeholder for ``html``, replaced by :class:`FragmentPostprocessor`."""
+        self.fragments.append(html)
+        return AtomicString(_PLACEHOLDER.format(len(self.fragments) - 1))
+
+    def line_of(self, kind: str, name: str, arg: str = "") -> int | None:
+        """The line of the page's source where the next directive ``name arg`` (``kind`` "directive")
+        or reference to claim ``name`` (``kind`` "reference") stands; None when not known.
+
+        Markdown meets a body's blocks in their order, as the checker's scanner does (a test
+        holds them to it), so the n-th one Markdown meets is the n-th one the scanner found.
+        """
+        if self._marks is None:
+            source = self.page.source if self.page is not None else None
+            self._marks = {}
+            if source is not None:
+                marks = scan(source.text, source.first_line)
+                for d in marks.directives:
+                    self._marks.setdefault(("directive", d.name, d.arg), []).append(d.line)
+                for r in marks.references:
+                    self._marks.setdefault(("reference", r.claim_id, ""), []).append(r.line)
+        lines = self._marks.get((kind, name, arg))
+        return lines.pop(0) if lines else None
+
+    def report(self, message: str, line: int | None) -> None:
+        """A problem at ``line`` of the page's source (its first line when not known)."""
+        source = self.page.source if self.page is not None else None
+        reporter = Reporter(source.path if source is not None else "<body>")
+        reporter.error(line or (source.first_line if source is not None else 1), message)
+        self.problems.extend(reporter.diagnostics)
+
+
+def makeExtension(**config: Any) -> ExplainerExtension:
+    """For builders that load Markdown extensions by name: ``explainers.extension`` with options
+    ``folder`` (the explainers, default ``docs/explainers``) and ``language`` (default ``id``)."""
+    folder = Path(str(config.pop("folder", "docs/explainers")))
+    language = str(config.pop("language", i18n.DEFAULT_LANGUAGE))
+    site = Site(SiteSettings(folder=folder))
+    return ExplainerExtension(finder=site.finder(language), **config)

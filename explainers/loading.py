@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import document, validation
-from .cache import ResultCache
+from .cache import Store
 from .diagnostics import Diagnostic, Reporter, display_path
 from .models import Body, Explainer, TranslationFrontMatter, is_slug
 from .validation import check_body, check_front_matter, check_translation_front_matter
@@ -153,7 +153,20 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(found)
 
 
-def check(path: Path, today: dt.date | None = None, cache: ResultCache | None = None) -> Result:
+def cached_result(store: Store, key: str | None) -> Result | None:
+    """The checked explainer the store keeps as ``key``, if any."""
+    return store.get(key, Result)
+
+
+def result_key(store: Store, original: Path, today: dt.date) -> str | None:
+    """What the store knows an explainer's check by: its files' bytes, where they are, and the date.
+
+    The working directory too: diagnostics name files relative to it.
+    """
+    return store.key((str(original.resolve()), str(Path.cwd()), today.isoformat()), (original, translation_of(original)))
+
+
+def check(path: Path, today: dt.date | None = None, cache: Store | None = None) -> Result:
     """Check the explainer ``path`` belongs to: given an English file, its pair.
 
     With a ``cache``, an explainer whose files have not changed since it was last checked
@@ -161,8 +174,8 @@ def check(path: Path, today: dt.date | None = None, cache: ResultCache | None = 
     """
     today = today or dt.date.today()
     original = original_of(path) if is_translation(path) else path
-    key = cache.key(original, translation_of(original), today) if cache is not None else None
-    if cache is not None and (hit := cache.get(key)) is not None:
+    key = result_key(cache, original, today) if cache is not None else None
+    if cache is not None and (hit := cached_result(cache, key)) is not None:
         return hit
     result = orphan(path) if is_translation(path) and not original.exists() else load(original, today)
     if cache is not None and key is not None:
@@ -184,7 +197,7 @@ class Library:
     """All explainers of a folder, each loaded once until its files change."""
 
     folder: Path
-    disk: ResultCache = field(default_factory=ResultCache.default)
+    disk: Store = field(default_factory=Store.default)
     _cache: dict[Path, tuple[tuple[object, ...], Result]] = field(default_factory=dict)
     parsed: int = 0  # how many explainers the last call to results() had to read
 

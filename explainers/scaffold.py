@@ -7,17 +7,25 @@ import os
 from pathlib import Path
 
 from .models import is_slug
-from .render import environment
+from .templating import templates
 
 
 class ScaffoldError(Exception):
     """The explainer cannot be created; the message says why."""
 
+    exit_code = 1
+
+
+class NotASlug(ScaffoldError):
+    """The name asked for is not a slug: a usage error."""
+
+    exit_code = 2
+
 
 def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     """Write ``<slug>.md`` and ``<slug>.en.md`` into ``folder``; return their paths."""
     if not is_slug(slug):
-        raise ScaffoldError(
+        raise NotASlug(
             f"'{slug}' is not a slug: use lowercase letters, digits and single hyphens, "
             "for example korea-utara-rusia"
         )
@@ -26,7 +34,7 @@ def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     if existing:
         raise ScaffoldError(f"{existing[0]} already exists: nothing was written; choose another slug")
     context = {"slug": slug, "today": (today or dt.date.today()).isoformat()}
-    texts = [environment().get_template(f"scaffold/{name}").render(context) for name in ("explainer.md", "explainer.en.md")]
+    texts = [templates(None).get(f"scaffold/{name}").render(context) for name in ("explainer.md", "explainer.en.md")]
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from . import body as body_marks
 from . import yamltree
 from .diagnostics import Reporter
 from .models import FIELD_NAMES, Body, FrontMatter, TranslationFrontMatter
+from .rules import BodyRules, misplaced
 from .vocabulary import SourceKind, Stance, Status
 
 _ENUMS: dict[str, tuple[str, Iterable[str]]] = {
@@ -222,79 +223,30 @@ def _references(tree: yamltree.Node | None, reporter: Reporter) -> None:
 
 
 def check_body(body: Body, claim_ids: set[str] | None, reporter: Reporter) -> None:
-    """Rule 7: references to claims that are not defined, boxes placed twice.
+    """Rule 7: references to claims that are not defined, boxes placed twice (judged by :mod:`explainers.rules`).
 
     ``claim_ids`` is None when the claims could not be read: then only the
     syntax of the markers is checked.
     """
-    marks = body_marks.scan(body.text, body.first_line)
-    placed: dict[str, int] = {}
-    table_at: int | None = None
-    for directive in marks.directives:
-        if directive.name == "claim":
-            if not directive.arg:
-                reporter.error(directive.line, "'::: claim' needs the id of a claim: ::: claim <id>")
-            elif claim_ids is not None and directive.arg not in claim_ids:
-                reporter.error(
-                    directive.line,
-                    f"'::: claim {directive.arg}' places a claim that is not defined"
-                    f"{_suggest(directive.arg, claim_ids)}: define it under claims or correct the id",
-                )
-            elif directive.arg in placed:
-                reporter.error(
-                    directive.line,
-                    f"the box of claim '{directive.arg}' is already placed at line "
-                    f"{placed[directive.arg]}: place it once and cite it elsewhere with [[{directive.arg}]]",
-                )
-            else:
-                placed[directive.arg] = directive.line
-        elif directive.name == "sources":
-            if directive.arg:
-                reporter.error(directive.line, "'::: sources' takes nothing after it")
-            elif table_at is not None:
-                reporter.error(directive.line, f"the source table is already placed at line {table_at}: place it once")
-            else:
-                table_at = directive.line
-        else:
-            reporter.error(
-                directive.line,
-                f"unknown directive '::: {directive.name}'"
-                f"{_suggest(directive.name, body_marks.BLOCK_NAMES)}: use '::: claim <id>' or '::: sources'",
-            )
-    _report_misplaced(marks, reporter)
-    if claim_ids is None:
-        return
-    for ref in marks.references:
-        if ref.claim_id not in claim_ids:
-            reporter.error(
-                ref.line,
-                f"[[{ref.claim_id}]] cites a claim that is not defined{_suggest(ref.claim_id, claim_ids)}: "
-                "define it under claims or correct the id",
-                ref.column,
-            )
-
-
-def _report_misplaced(marks: body_marks.Marks, reporter: Reporter) -> None:
-    for directive in marks.misplaced:
-        reporter.error(
-            directive.line,
-            f"'::: {directive.name}{' ' + directive.arg if directive.arg else ''}' is inside a paragraph, where it "
-            "is read as text: put a blank line before it",
-        )
+    _judge(body_marks.scan(body.text, body.first_line), BodyRules(claim_ids), reporter)
 
 
 def check_site_page(text: str, first_line: int, blocks: Iterable[str], reporter: Reporter) -> None:
     """A site page's body (home, methodology, ...): it may place only the site's own ``blocks``."""
-    names = sorted(blocks)
-    marks = body_marks.scan(text, first_line)
+    _judge(body_marks.scan(text, first_line), BodyRules(None, frozenset(blocks)), reporter)
+
+
+def _judge(marks: body_marks.Marks, rules: BodyRules, reporter: Reporter) -> None:
     for directive in marks.directives:
-        if directive.name not in names:
-            reporter.error(
-                directive.line,
-                f"unknown directive '::: {directive.name}'{_suggest(directive.name, names)}: "
-                f"a site page can place {', '.join(f'::: {name}' for name in names)}",
-            )
-    _report_misplaced(marks, reporter)
+        verdict = rules.directive(directive.name, directive.arg, directive.line)
+        if verdict.problem:
+            reporter.error(directive.line, verdict.problem)
+    for directive in marks.misplaced:
+        reporter.error(directive.line, misplaced(directive.name, directive.arg))
+    for ref in marks.references:
+        verdict = rules.reference(ref.claim_id)
+        if verdict.problem:
+            reporter.error(ref.line, verdict.problem, ref.column)
 
 
 def check_front_matter(tree: yamltree.Node | None, reporter: Reporter, today: dt.date) -> FrontMatter | None:

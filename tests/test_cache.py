@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explainers import loading
-from explainers.cache import ResultCache
+from explainers.cache import Store
 
 from .conftest import FIXTURES, TODAY
 
@@ -36,7 +36,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_an_unchanged_explainer_is_not_checked_again(tmp_path: Path, pair: Path, calls: list[Path]) -> None:
-    cache = ResultCache(tmp_path / "cache")
+    cache = Store(tmp_path / "cache")
     first = loading.check(pair, TODAY, cache)
     second = loading.check(pair, TODAY, cache)
     assert calls == [pair]
@@ -46,7 +46,7 @@ def test_an_unchanged_explainer_is_not_checked_again(tmp_path: Path, pair: Path,
 
 @pytest.mark.parametrize("change", ["original", "english", "today"])
 def test_any_change_of_input_checks_again(tmp_path: Path, pair: Path, calls: list[Path], change: str) -> None:
-    cache = ResultCache(tmp_path / "cache")
+    cache = Store(tmp_path / "cache")
     loading.check(pair, TODAY, cache)
     today = TODAY
     if change == "original":
@@ -64,7 +64,7 @@ def test_any_change_of_input_checks_again(tmp_path: Path, pair: Path, calls: lis
 
 
 def test_a_damaged_entry_is_ignored(tmp_path: Path, pair: Path, calls: list[Path]) -> None:
-    cache = ResultCache(tmp_path / "cache")
+    cache = Store(tmp_path / "cache")
     loading.check(pair, TODAY, cache)
     assert cache.folder is not None
     for entry in cache.folder.iterdir():
@@ -76,7 +76,7 @@ def test_a_damaged_entry_is_ignored(tmp_path: Path, pair: Path, calls: list[Path
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pair: Path) -> None:
     monkeypatch.setenv("EXPLAINERS_CACHE", "off")
     monkeypatch.setenv("EXPLAINERS_CACHE_DIR", str(tmp_path / "cache"))
-    cache = ResultCache.default()
+    cache = Store.default()
     assert cache.folder is None
     loading.check(pair, TODAY, cache)
     assert not (tmp_path / "cache").exists()
@@ -89,18 +89,18 @@ def test_the_cache_never_writes_into_the_project(tmp_path: Path, pair: Path) -> 
 
 
 def test_fragments_are_kept_by_input_and_language(tmp_path: Path, pair: Path) -> None:
-    from explainers.render import ExplainerView
+    from explainers.views import ExplainerView, cached_fragments, store_fragments
 
-    cache = ResultCache(tmp_path / "cache")
+    cache = Store(tmp_path / "cache")
     result = loading.check(pair, TODAY, cache)
     assert result.key is not None and result.explainer is not None
     english = ExplainerView(result.explainer, "en").fragments
-    cache.put_fragments(result.key, english)
-    assert cache.get_fragments(result.key, "en") == english
-    assert cache.get_fragments(result.key, "id") is None
+    store_fragments(cache, result.key, english)
+    assert cached_fragments(cache, result.key, "en") == english
+    assert cached_fragments(cache, result.key, "id") is None
     pair.write_text(pair.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
     changed = loading.check(pair, TODAY, cache)
-    assert changed.key != result.key and cache.get_fragments(changed.key, "en") is None
+    assert changed.key != result.key and cached_fragments(cache, changed.key, "en") is None
 
 
 def test_a_change_of_template_or_catalog_is_a_new_cache(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_entries_unused_for_a_week_are_removed(tmp_path: Path, pair: Path) -> No
 
     from explainers.cache import STALE_AFTER
 
-    cache = ResultCache(tmp_path / "cache")
+    cache = Store(tmp_path / "cache")
     used = loading.check(pair, TODAY, cache)
     assert cache.folder is not None and used.key is not None
     stale = cache.folder / ("0" * 40)
@@ -134,7 +134,7 @@ def test_entries_unused_for_a_week_are_removed(tmp_path: Path, pair: Path) -> No
     for path in (stale, old_version, cache.folder / used.key):
         os.utime(path, (week_ago, week_ago))
     # A read marks an entry as used; the next process's first write prunes the rest.
-    assert ResultCache(tmp_path / "cache").get(used.key) is not None
-    ResultCache(tmp_path / "cache").put("new-entry", used)
+    assert loading.cached_result(Store(tmp_path / "cache"), used.key) is not None
+    Store(tmp_path / "cache").put("new-entry", used)
     assert not stale.exists() and not old_version.exists()
     assert (cache.folder / used.key).exists() and (cache.folder / "new-entry").exists()

@@ -6,9 +6,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from explainers.extension import ExplainerExtension, PageContext
+from explainers.extension import ExplainerExtension
 from explainers.loading import Result, check
-from explainers.render import ExplainerView
+from explainers.models import Body
+from explainers.pages import Page
+from explainers.views import ExplainerView
 
 from .conftest import FIXTURES, TODAY
 
@@ -23,7 +25,7 @@ def demo() -> Result:
 def convert(result: Result, body: str, language: str = "en", extension: ExplainerExtension | None = None) -> BeautifulSoup:
     extension = extension or ExplainerExtension()
     assert result.explainer is not None
-    extension.page = PageContext(language, ExplainerView(result.explainer, language))
+    extension.select(Page(language, ExplainerView(result.explainer, language)))
     html = markdown.Markdown(extensions=[extension, "fenced_code", "toc"]).convert(body)
     return BeautifulSoup(html, "lxml")
 
@@ -61,15 +63,20 @@ def test_markers_in_code_stay_code(demo: Result) -> None:
 
 def test_unknown_ids_are_reported_to_the_adapter(demo: Result) -> None:
     extension = ExplainerExtension()
-    convert(demo, "::: claim nope\n\n[[nada]]\n", extension=extension)
-    assert extension.problems == ["'::: claim nope' places a claim that is not defined",
-                                  "[[nada]] cites a claim that is not defined"]
+    assert demo.explainer is not None
+    body = "::: claim nope\n\n[[nada]]\n"
+    extension.select(Page("en", ExplainerView(demo.explainer, "en"), source=Body("demo.md", body, 1)))
+    markdown.Markdown(extensions=[extension]).convert(body)
+    assert [(p.line, p.message) for p in extension.problems] == [
+        (1, "'::: claim nope' places a claim that is not defined: define it under claims or correct the id"),
+        (3, "[[nada]] cites a claim that is not defined: define it under claims or correct the id"),
+    ]
 
 
 def test_a_reused_markdown_instance_starts_each_page_afresh(demo: Result) -> None:
     extension = ExplainerExtension()
     assert demo.explainer is not None
-    extension.page = PageContext("en", ExplainerView(demo.explainer, "en"))
+    extension.select(Page("en", ExplainerView(demo.explainer, "en")))
     md = markdown.Markdown(extensions=[extension])
     first = md.convert("::: claim panel-vetoed\n")
     md.reset()
@@ -87,7 +94,7 @@ def test_markers_work_in_headings_tables_and_footnotes(demo: Result) -> None:
             "Text.[^1]\n\n[^1]: See [[panel-vetoed]].\n")
     extension = ExplainerExtension()
     assert demo.explainer is not None
-    extension.page = PageContext("en", ExplainerView(demo.explainer, "en"))
+    extension.select(Page("en", ExplainerView(demo.explainer, "en")))
     md = markdown.Markdown(extensions=[extension, "toc", "tables", "footnotes"])
     page = BeautifulSoup(md.convert(body), "lxml")
     assert page.select_one("h2 sup.claim-ref a")["href"] == "#claim-panel-vetoed"

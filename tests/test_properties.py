@@ -13,9 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainers.extension import ExplainerExtension, PageContext
+from explainers.extension import ExplainerExtension
 from explainers.loading import check
-from explainers.render import ExplainerView
+from explainers.pages import Page
+from explainers.views import ExplainerView
 
 from .conftest import TODAY
 
@@ -117,7 +118,7 @@ def test_generated_explainers_are_accepted_or_reported_and_render_inert(
         return
     extension = ExplainerExtension()
     for language in ("id", "en"):
-        extension.page = PageContext(language, ExplainerView(result.explainer, language))
+        extension.select(Page(language, ExplainerView(result.explainer, language)))
         md = markdown.Markdown(extensions=[extension, "fenced_code", "toc", "tables"])
         html = md.convert(result.explainer.body(language).text)
         assert not extension.problems

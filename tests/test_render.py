@@ -9,17 +9,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainers import render
+from explainers import listings, templating
+from explainers.cache import Store
 from explainers.loading import check
+from explainers.templating import Templates
+from explainers.views import ExplainerView
 from explainers.vocabulary import Status
 
 from .conftest import EN_LABELS, FIXTURES, ID_LABELS, TODAY
 
 
-def _view(name: str, language: str) -> render.ExplainerView:
+def _view(name: str, language: str) -> ExplainerView:
     result = check(FIXTURES / name, today=TODAY)
     assert result.explainer is not None
-    return render.ExplainerView(result.explainer, language, tag_url=lambda tag: f"/tags/#{render.tag_anchor(tag)}")
+    return ExplainerView(result.explainer, language, tag_url=lambda tag: f"/tags/#{listings.tag_anchor(tag)}")
 
 
 def test_box_escapes_every_field_and_keeps_it_visible() -> None:
@@ -43,7 +46,7 @@ def test_sources_are_numbered_in_front_matter_order_with_backlinks() -> None:
 
 def test_status_table_follows_the_vocabulary_in_both_languages() -> None:
     for language, labels in (("id", ID_LABELS), ("en", EN_LABELS)):
-        table = BeautifulSoup(render.status_table(language), "lxml")
+        table = BeautifulSoup(listings.status_table(templating.templates(language)), "lxml")
         assert [row.select_one(".claim__status").get_text() for row in table.select("tbody tr")] == [
             labels[s.value] for s in Status
         ]
@@ -57,30 +60,34 @@ def test_header_links_tags_and_counts_statuses() -> None:
 
 
 def test_tag_anchors_are_safe_fragment_ids() -> None:
-    assert render.tag_anchor("Korea Utara") == "tag-korea-utara"
-    assert render.tag_anchor('"><script>') == "tag-script"
-    assert render.tag_anchor("!!!") == "tag-x"
+    assert listings.tag_anchor("Korea Utara") == "tag-korea-utara"
+    assert listings.tag_anchor('"><script>') == "tag-script"
+    assert listings.tag_anchor("!!!") == "tag-x"
 
 
 @pytest.fixture
 def fresh_environments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Template environments built anew, with their compiled templates kept in ``tmp_path``."""
     monkeypatch.setenv("EXPLAINERS_CACHE_DIR", str(tmp_path))
-    render.environment.cache_clear()
-    render._template.cache_clear()
+    templating.templates.cache_clear()
     yield tmp_path
-    render.environment.cache_clear()
-    render._template.cache_clear()
+    templating.templates.cache_clear()
 
 
 def test_compiled_templates_are_kept_apart_by_language(fresh_environments: Path) -> None:
+    store = Store(fresh_environments)
+
     def boxes() -> dict[str, str]:
-        return {language: _view("valid/demo.md", language).fragments.boxes["panel-vetoed"] for language in ("id", "en")}
+        result = check(FIXTURES / "valid/demo.md", today=TODAY)
+        assert result.explainer is not None
+        return {
+            language: ExplainerView(result.explainer, language, templates=Templates(
+                language, compiled=store.subfolder(f"templates/{language}"))).fragments.boxes["panel-vetoed"]
+            for language in ("id", "en")
+        }
 
     first = boxes()
     assert list(fresh_environments.rglob("templates/id/*.cache")) and list(fresh_environments.rglob("templates/en/*.cache"))
-    render.environment.cache_clear()
-    render._template.cache_clear()
     again = boxes()  # compiled templates read back from disk
     assert again == first
     assert ID_LABELS["confirmed"] in again["id"] and EN_LABELS["confirmed"] not in again["id"]
@@ -88,6 +95,8 @@ def test_compiled_templates_are_kept_apart_by_language(fresh_environments: Path)
 
 
 def test_a_removed_template_cache_only_means_compiling_again(fresh_environments: Path) -> None:
-    render.status_table("en")
+    english = templating.Templates("en", compiled=fresh_environments / "templates")
+    listings.status_table(english)
     shutil.rmtree(fresh_environments)
-    assert "Confirmed" in render.explainer_list([], "en", lambda e: "") + render.status_table("en")
+    again = templating.Templates("en", compiled=fresh_environments / "templates")
+    assert "Confirmed" in listings.explainer_list([], again, lambda e: "") + listings.status_table(again)

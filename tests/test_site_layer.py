@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explainers import prepare, render
-from explainers.cache import ResultCache
-from explainers.loading import Library
+from explainers import templating
+from explainers.cache import Store
+from explainers.site import Prepared, Site, SiteSettings
+from explainers.views import ExplainerView
 
 from .conftest import FIXTURES, TODAY
 
@@ -28,49 +29,52 @@ def folder(tmp_path: Path) -> Path:
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The templates really rendered."""
     seen: list[str] = []
-    real = render._render
+    real = templating.Templates.render
 
-    def counting(language: str, template: str, **context: object) -> object:
-        seen.append(template)
-        return real(language, template, **context)
+    def counting(self: templating.Templates, name: str, **context: object) -> object:
+        seen.append(name)
+        return real(self, name, **context)
 
-    monkeypatch.setattr(render, "_render", counting)
+    monkeypatch.setattr(templating.Templates, "render", counting)
     return seen
 
 
+def _prepare(folder: Path, language: str, store: Store | None = None) -> tuple[Site, Prepared]:
+    site = Site(SiteSettings(folder=folder), store or Store(None))
+    site.load(TODAY)
+    return site, site.prepare(language)
+
+
 def test_each_published_explainer_gets_its_fragments_in_the_language(folder: Path, renders: list[str]) -> None:
-    results = Library(folder, ResultCache(None)).results(TODAY)
-    prepared = prepare.fragments(results, "id")
+    site, prepared = _prepare(folder, "id")
     assert sorted(prepared.fragments) == ["demo"]  # not the draft, not the broken one
+    assert sorted(site.published) == ["demo"]
     assert prepared.rendered == 1 and prepared.fragments["demo"].language == "id"
-    demo = next(r.explainer for r in results if r.slug == "demo")
-    assert demo is not None
-    view = render.ExplainerView(demo, "id", prepared=prepared.fragments["demo"])
-    assert view.claim_box(demo.claims[0]) == render.ExplainerView(demo, "id").claim_box(demo.claims[0])
+    demo = site.published["demo"]
+    view = ExplainerView(demo, "id", prepared=prepared.fragments["demo"])
+    assert view.claim_box(demo.claims[0]) == ExplainerView(demo, "id").claim_box(demo.claims[0])
     assert "Terkonfirmasi" in view.claim_box(demo.claims[0])
 
 
 def test_unchanged_explainers_are_not_rendered_again(tmp_path: Path, folder: Path, renders: list[str]) -> None:
-    cache = ResultCache(tmp_path / "cache")
-    first = prepare.fragments(Library(folder, cache).results(TODAY), "en", cache)
+    cache = Store(tmp_path / "cache")
+    first = _prepare(folder, "en", cache)[1]
     rendered = len(renders)
     assert rendered > 0 and first.rendered == 1
-    again = prepare.fragments(Library(folder, cache).results(TODAY), "en", cache)
+    again = _prepare(folder, "en", cache)[1]
     assert again.rendered == 0 and len(renders) == rendered
     assert again.fragments == first.fragments
     # Another language is other fragments.
-    assert prepare.fragments(Library(folder, cache).results(TODAY), "id", cache).rendered == 1
+    assert _prepare(folder, "id", cache)[1].rendered == 1
     # An edit renders that explainer again.
     english = folder / "demo.en.md"
     english.write_text(english.read_text(encoding="utf-8").replace("Example:", "Changed:"), encoding="utf-8")
-    changed = prepare.fragments(Library(folder, cache).results(TODAY), "en", cache)
+    changed = _prepare(folder, "en", cache)[1]
     assert changed.rendered == 1
 
 
 def test_a_view_ignores_fragments_of_another_language(folder: Path) -> None:
-    results = Library(folder, ResultCache(None)).results(TODAY)
-    demo = next(r.explainer for r in results if r.slug == "demo")
-    assert demo is not None
-    indonesian = prepare.fragments(results, "id").fragments["demo"]
-    view = render.ExplainerView(demo, "en", prepared=indonesian)
+    site, prepared = _prepare(folder, "id")
+    demo = site.published["demo"]
+    view = ExplainerView(demo, "en", prepared=prepared.fragments["demo"])
     assert "Confirmed" in view.claim_box(demo.claims[0]) and "Terkonfirmasi" not in view.claim_box(demo.claims[0])

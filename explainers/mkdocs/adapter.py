@@ -1,0 +1,165 @@
+"""One object that answers MkDocs' events with the core's site layer.
+
+Events fire once per language (static-i18n builds the English site inside the
+Indonesian build), so per-build state is refreshed in ``on_config`` and each
+page reads its language from the i18n plugin. The :class:`~explainers.site.Site`
+survives between builds and reloads an explainer only when its files change, so
+each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .. import validation
+from ..diagnostics import Diagnostic, Reporter, display_path
+from ..extension import ExplainerExtension
+from ..loading import is_translation, slug_of
+from ..site import EXPLAINERS, Site, severity_split
+from .settings import AdapterSettings
+
+log = get_plugin_logger("explainers")
+
+
+class Adapter:
+    """The core's :class:`Site` seen through MkDocs: files to skip, page sources, pages, problems."""
+
+    def __init__(self) -> None:
+        self.extension = ExplainerExtension()
+        self._sites: dict[Path, Site] = {}
+        self._logged: object = None  # the last fragments whose preparation was logged
+        self.site: Site | None = None
+        self.settings: AdapterSettings | None = None
+
+    # Build events
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings = AdapterSettings.from_config(config)
+        site = self._sites.get(settings.site.folder)
+        if site is None or site.settings != settings.site:
+            site = self._sites[settings.site.folder] = Site(settings.site)
+        self.site, self.settings = site, settings
+        results = site.load()
+        if settings.site.only is not None:
+            log.warning(f"EXPLAINERS_ONLY is set: this preview builds only {', '.join(sorted(settings.site.only))}; "
+                        "never deploy it")
+        log.info(f"{len(results)} explainer(s) in {EXPLAINERS}/, {site.library.parsed} read and checked, "
+                 "the others unchanged")
+        _report(site.unreported())
+        extensions: list[Any] = config.markdown_extensions  # MkDocs takes extension instances too
+        if self.extension not in extensions:
+            extensions.append(self.extension)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Drafts are checked but not published (nor, in a preview, the explainers left out)."""
+        site = self._site()
+        for file in list(files):
+            if _is_explainer(file.src_uri) and site.is_hidden(slug_of(Path(file.src_uri))):
+                files.remove(file)
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,
+        once per language, with the pure-Python YAML loader (about a tenth of the page's build time)."""
+        slug = self._slug(page)
+        if slug is None:
+            return None
+        body = self._site().published[slug].bodies.get("en" if is_translation(Path(page.file.src_uri)) else "id")
+        return body.text if body is not None else None
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        site, language, slug = self._site(), self._language(config), self._slug(page)
+        if slug is None:
+            site_page = site.site_page(language, lambda path: get_relative_url(path, page.url))
+            _check_site_page(page, markdown, site_page.blocks)
+            self.extension.select(site_page)
+            if "title" in page.meta:
+                page.meta["title"] = escape(str(page.meta["title"]))
+            return markdown
+
+        def tag_url(tag: str) -> str:
+            path, _, anchor = site.tag_path(tag, language).partition("#")
+            return f"{get_relative_url(path, page.url)}#{anchor}"
+
+        self.extension.select(site.explainer_page(slug, language, tag_url))
+        self._log_prepared(language)
+        explainer = site.published[slug]
+        page.meta["title"] = escape(explainer.title(language))
+        page.meta["description"] = escape(explainer.summary(language))
+        default_url = get_relative_url(site.settings.explainer_path(slug, site.settings.default_language), page.url)
+        page.meta["explainer_head"] = site.head(slug, language, default_url)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        problems = list(self.extension.problems)
+        self.extension.select(None)
+        self.extension.reset()
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+        return html
+
+    # Helpers
+
+    def _site(self) -> Site:
+        if self.site is None:
+            raise PluginError("explainers: on_config did not run; is the hook listed under hooks: in mkdocs.yml?")
+        return self.site
+
+    def _language(self, config: MkDocsConfig) -> str:
+        """The language being built: an untranslated page built under /en/ is an English page."""
+        settings = self._site().settings
+        plugin = config.plugins.get("i18n")
+        language = getattr(plugin, "current_language", None) or config.theme.get("language")
+        return language if language in settings.languages else settings.default_language
+
+    def _slug(self, page: Page) -> str | None:
+        """The published explainer a page shows, if it shows one."""
+        uri = page.file.src_uri
+        if not _is_explainer(uri):
+            return None
+        slug = slug_of(Path(uri))
+        return slug if self._site().is_published(slug) else None
+
+    def _log_prepared(self, language: str) -> None:
+        prepared = self._site().prepared
+        if prepared is not None and prepared is not self._logged:
+            self._logged = prepared
+            reused = len(self._site().published) - prepared.rendered
+            log.info(f"{language}: {prepared.rendered} explainer(s) rendered, {reused} unchanged taken from the cache")
+
+
+def _is_explainer(uri: str) -> bool:
+    return uri.startswith(f"{EXPLAINERS}/") and "/" not in uri[len(EXPLAINERS) + 1 :]
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    """Print warnings and notes; fail the build on errors, with every line."""
+    errors, warnings, notes = severity_split(diagnostics)
+    for diagnostic in warnings:
+        log.warning(str(diagnostic))
+    for diagnostic in notes:
+        log.info(str(diagnostic))
+    if errors:
+        lines = "\n".join(str(d) for d in errors)
+        raise PluginError(f"{len(errors)} problem(s) in the explainers; fix them and build again:\n{lines}")
+
+
+def _check_site_page(page: Page, markdown: str, blocks: object) -> None:
+    """A site page may place only the site's blocks: any other ``:::`` fails the build at its line."""
+    # MkDocs hands over the body without the front matter (and trailing newlines): count the lines it took.
+    source, body = page.file.content_string.rstrip(), markdown.rstrip()
+    first_line = source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
+    reporter = Reporter(display_path(Path(page.file.abs_src_path or page.file.src_path)))
+    validation.check_site_page(markdown, first_line, blocks, reporter)  # type: ignore[arg-type]
+    if reporter.has_errors:
+        raise PluginError("\n".join(str(d) for d in reporter.diagnostics))

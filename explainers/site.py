@@ -1,0 +1,218 @@
+"""The site layer: one build's explainers, what of them is published, and what pages are made of them.
+
+A site generator's adapter (``explainers.mkdocs`` for MkDocs) owns one :class:`Site`
+per explainers folder and asks it, for each build: which results to report
+(each diagnostic once, however many language builds ask), which explainers are
+published (drafts and, in a preview, the explainers left out are filtered here
+and nowhere else), each language's fragments (rendered in one pass, kept in the
+result cache), the :class:`~explainers.pages.Page` each body is converted as,
+the site's listings and each explainer page's head metadata. Nothing here knows
+which generator asks: URLs are site-relative paths (``en/explainers/<slug>/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import i18n, jsonld, listings
+from .cache import Store, folder_digest
+from .diagnostics import Diagnostic, Severity
+from .loading import Library, Result
+from .models import Explainer
+from .pages import Block, Page, PageFinder
+from .templating import Templates, templates
+from .views import ExplainerView, Fragments, cached_fragments, store_fragments
+
+EXPLAINERS = "explainers"  # the folder of docs/ that holds explainers, and their URL prefix
+TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the core needs to know of a site; an adapter reads it from its generator's config."""
+
+    folder: Path  # docs/explainers
+    languages: tuple[str, ...] = i18n.LANGUAGES
+    default_language: str = i18n.DEFAULT_LANGUAGE
+    site_url: str = ""
+    site_names: dict[str, str] = field(default_factory=dict)  # language -> the site's name in it
+    overrides: Path | None = None  # a folder of templates replacing the package's
+    only: frozenset[str] | None = None  # a preview of just these explainers
+
+    def root(self, language: str) -> str:
+        """Where a language's site starts: the default language at ``""``, others under ``<language>/``."""
+        return "" if language == self.default_language else f"{language}/"
+
+    def explainer_path(self, slug: str, language: str) -> str:
+        return f"{self.root(language)}{EXPLAINERS}/{slug}/"
+
+    def absolute(self, path: str) -> str:
+        base = self.site_url or "/"
+        return base + path if base.endswith("/") else f"{base}/{path}"
+
+    def publisher(self, language: str) -> jsonld.Publisher:
+        name = self.site_names.get(language) or self.site_names.get(self.default_language, "")
+        return jsonld.Publisher(name, self.site_url)
+
+
+@dataclass
+class Prepared:
+    """One language's fragments, by slug, and how many had to be rendered (the others came from the cache)."""
+
+    language: str
+    fragments: dict[str, Fragments] = field(default_factory=dict)
+    rendered: int = 0
+
+
+class Site:
+    """The explainers of one folder across builds: loading, publishing, fragments, pages."""
+
+    def __init__(self, settings: SiteSettings, store: Store | None = None) -> None:
+        self.settings = settings
+        overrides = settings.overrides
+        extra = (folder_digest(overrides),) if overrides is not None and overrides.is_dir() else ()
+        self.store = store if store is not None else Store.default(extra)
+        self.library = Library(settings.folder, self.store)
+        self.results: list[Result] = []
+        self._reported: dict[int, weakref.ref[Result]] = {}  # results already reported, by identity
+        self._prepared: Prepared | None = None
+
+    # Loading and reporting
+
+    def load(self, today: dt.date | None = None) -> list[Result]:
+        """Read what changed since the last build; every explainer's result (only the previewed ones, in a preview)."""
+        self.results = self.library.results(today, only=self.settings.only)
+        self._prepared = None
+        self.__dict__.pop("published", None)
+        return self.results
+
+    def unreported(self) -> list[Diagnostic]:
+        """The diagnostics not yet reported by an earlier language build or rebuild of the same files.
+
+        Errors are returned every time (a build with errors must fail every time).
+        """
+        out: list[Diagnostic] = []
+        for result in self.results:
+            seen = self._reported.get(id(result))
+            if seen is not None and seen() is result:
+                out.extend(result.errors)
+                continue
+            self._reported[id(result)] = weakref.ref(result)
+            out.extend(result.diagnostics)
+        return out
+
+    # What is published
+
+    @cached_property
+    def published(self) -> dict[str, Explainer]:
+        """The explainers readers get, by slug: valid, not drafts (and, in a preview, previewed)."""
+        return {r.slug: r.explainer for r in self.results if r.explainer is not None and not r.explainer.meta.draft}
+
+    def is_published(self, slug: str) -> bool:
+        return slug in self.published
+
+    def is_hidden(self, slug: str) -> bool:
+        """An explainer file whose pages are not built: a draft, a broken one, or one a preview leaves out."""
+        return slug not in self.published
+
+    # Rendering
+
+    def templates(self, language: str) -> Templates:
+        compiled = self.store.subfolder(f"templates/{language}")
+        return templates(language, self.settings.overrides, compiled)
+
+    def fragments(self, language: str, slug: str) -> Fragments | None:
+        """The page's boxes, markers and tables: the first page of a language prepares them all, in one pass.
+
+        Each explainer's are handed over once: the memory goes with the page.
+        """
+        if self._prepared is None or self._prepared.language != language:
+            self._prepared = self.prepare(language)
+        return self._prepared.fragments.pop(slug, None)
+
+    @property
+    def prepared(self) -> Prepared | None:
+        return self._prepared
+
+    def prepare(self, language: str) -> Prepared:
+        """``language``'s fragments of each published explainer, rendered or taken from the cache."""
+        prepared = Prepared(language)
+        keys = {r.slug: r.key for r in self.results}
+        for slug, explainer in self.published.items():
+            found = cached_fragments(self.store, keys.get(slug), language)
+            if found is None:
+                found = ExplainerView(explainer, language, templates=self.templates(language)).fragments
+                prepared.rendered += 1
+                store_fragments(self.store, keys.get(slug), found)
+            prepared.fragments[slug] = found
+        return prepared
+
+    def explainer_page(self, slug: str, language: str, tag_url: Callable[[str], str] | None = None) -> Page:
+        explainer = self.published[slug]
+        view = ExplainerView(explainer, language, tag_url, self.fragments(language, slug), self.templates(language))
+        return Page(language, view, source=explainer.body(language))
+
+    def site_page(self, language: str, url_for: Callable[[str], str]) -> Page:
+        """A site page (home, methodology, tags) with the blocks it may place; ``url_for`` makes a site path relative."""
+        return Page(language, blocks=self.blocks(language, url_for))
+
+    def blocks(self, language: str, url_for: Callable[[str], str]) -> dict[str, Block]:
+        templates = self.templates(language)
+        published = list(self.published.values())
+
+        def explainer_url(explainer: Explainer) -> str:
+            return url_for(self.settings.explainer_path(explainer.slug, language))
+
+        return {
+            "explainers": lambda arg: listings.explainer_list(published, templates, explainer_url),
+            "statuses": lambda arg: listings.status_table(templates),
+            "tags": lambda arg: listings.tag_index(published, templates, explainer_url),
+        }
+
+    def tag_path(self, tag: str, language: str) -> str:
+        return f"{self.settings.root(language)}{TAGS_PAGE}#{listings.tag_anchor(tag)}"
+
+    # Head metadata
+
+    def head(self, slug: str, language: str, default_url: str) -> Markup:
+        """An explainer page's structured data, and its x-default alternate (``default_url``, relative)."""
+        explainer = self.published[slug]
+        page_url = self.settings.absolute(self.settings.explainer_path(slug, language))
+        data = jsonld.graph(explainer, language, page_url, self.settings.publisher(language))
+        # Relative, like the theme's own hreflang links: Material's JavaScript fetches a
+        # sitemap.xml beside every alternate link, and an absolute one would send each
+        # reader's browser to site_url (a placeholder, in previews) from any host.
+        alternate = Markup('\n<link rel="alternate" hreflang="x-default" href="{}">').format(default_url)
+        return jsonld.script(data) + alternate
+
+    # Builders that only know a page by its body
+
+    def finder(self, language: str) -> PageFinder:
+        """Recognises an explainer's body in ``language`` (for ``makeExtension``); loads the folder on first use."""
+        bodies: dict[str, str] = {}
+
+        def find(text: str) -> Page | None:
+            if not self.results:
+                self.load()
+            if not bodies:
+                for slug, explainer in self.published.items():
+                    bodies[explainer.body(language).text.strip()] = slug
+            found = bodies.get(text.strip())
+            return self.explainer_page(found, language) if found is not None else None
+
+        return find
+
+
+def severity_split(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic], list[Diagnostic]]:
+    """(errors, warnings, notes)."""
+    groups: dict[Severity, list[Diagnostic]] = {s: [] for s in Severity}
+    for diagnostic in diagnostics:
+        groups[diagnostic.severity].append(diagnostic)
+    return groups[Severity.ERROR], groups[Severity.WARNING], groups[Severity.NOTE]

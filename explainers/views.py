@@ -1,0 +1,274 @@
+"""An explainer as one language's page shows it: display records and the page's HTML fragments.
+
+Rendering runs for every box of every page, so :class:`ExplainerView` resolves
+each claim and source once into plain display records (labels translated,
+dates formatted, citations numbered) that templates read by name. What a page
+inserts and does not depend on the page's address (boxes, markers, source list,
+corrections) is one :class:`Fragments` record: plain strings, rendered in one pass
+and kept in the result cache between builds (see :mod:`explainers.site`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from markupsafe import Markup
+
+from . import i18n
+from .cache import Store
+from .models import Claim, Explainer
+from .templating import SEPARATOR, Templates, templates
+from .vocabulary import Stance, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    """One language's rendered pieces of an explainer, as plain (already escaped) HTML strings."""
+
+    language: str
+    boxes: dict[str, str]  # claim id -> its box
+    markers: dict[str, str]  # claim id -> its inline citation marker
+    sources_table: str
+    corrections: str  # empty when there are none
+
+
+def fragments_name(key: str | None, language: str) -> str | None:
+    """A language's fragments are stored beside the checked explainer they were rendered from."""
+    return f"{key}.{language}" if key else None
+
+
+def cached_fragments(store: Store, key: str | None, language: str) -> Fragments | None:
+    return store.get(fragments_name(key, language), Fragments)
+
+
+def store_fragments(store: Store, key: str | None, fragments: Fragments) -> None:
+    store.put(fragments_name(key, fragments.language), fragments)
+
+
+@dataclass(frozen=True, slots=True)
+class DateDisplay:
+    """A date as a page shows it: machine-readable and in the page's locale."""
+
+    iso: str
+    text: str
+
+    @classmethod
+    def of(cls, value: dt.date | None, language: str) -> DateDisplay | None:
+        return None if value is None else cls(value.isoformat(), i18n.format_date(value, language))
+
+
+@dataclass(frozen=True, slots=True)
+class CitationDisplay:
+    source_id: str
+    number: int
+    publisher: str
+    stance: str
+    stance_label: str | None  # None for the default, "supports"
+    locator: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDisplay:
+    id: str
+    number: int
+    name: str  # "Claim 3", in the page's language
+    permalink_label: str
+    status: str
+    label: str
+    text: str
+    other_text: str
+    claimant: str
+    date: DateDisplay | None
+    note: str | None
+    citations: tuple[CitationDisplay, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitingClaim:
+    """A claim that cites a source, as the source list names it."""
+
+    claim_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDisplay:
+    id: str
+    number: int
+    title: str
+    url: str | None
+    language: str
+    kind_label: str
+    language_name: str
+    publisher: str
+    published: DateDisplay | None
+    accessed: DateDisplay | None
+    archive_url: str | None
+    cited_by: tuple[CitingClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TagLink:
+    label: str
+    url: str | None  # None where the site has no tag listing
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionDisplay:
+    date: DateDisplay | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+def status_counts(explainer: Explainer, language: str) -> list[StatusCount]:
+    """How many claims have each status some claim has, in the vocabulary's order."""
+    counts = dict.fromkeys(Status, 0)
+    for claim in explainer.claims:
+        counts[claim.status] += 1
+    return [StatusCount(s.value, i18n.gettext(language, s.label), n) for s, n in counts.items() if n]
+
+
+@dataclass(frozen=True)
+class ExplainerView:
+    """An explainer as one language's page shows it: numbered claims and sources, back-links.
+
+    ``tag_url`` gives the address of a tag's listing, when the site has one;
+    ``prepared`` are fragments rendered earlier (by :mod:`explainers.site`).
+    """
+
+    explainer: Explainer
+    language: str
+    tag_url: Callable[[str], str] | None = None
+    prepared: Fragments | None = None
+    templates: Templates | None = None
+
+    @cached_property
+    def _templates(self) -> Templates:
+        return self.templates or templates(self.language)
+
+    def _citations(self, claim: Claim, numbers: dict[str, int], publishers: dict[str, str]) -> tuple[CitationDisplay, ...]:
+        return tuple(
+            CitationDisplay(
+                source_id=c.source,
+                number=numbers[c.source],
+                publisher=publishers[c.source],
+                stance=c.stance.value,
+                stance_label=None if c.stance is Stance.SUPPORTS else i18n.gettext(self.language, c.stance.label),
+                locator=c.locator,
+            )
+            for c in claim.sources
+        )
+
+    @cached_property
+    def claims(self) -> dict[str, ClaimDisplay]:
+        language, other = self.language, i18n.other_language(self.language)
+        numbers = {source.id: n for n, source in enumerate(self.explainer.sources, start=1)}
+        publishers = {source.id: source.publisher for source in self.explainer.sources}
+        out = {}
+        for number, claim in enumerate(self.explainer.claims, start=1):
+            out[claim.id] = ClaimDisplay(
+                id=claim.id,
+                number=number,
+                name=i18n.gettext(language, "Claim %(number)s") % {"number": number},
+                permalink_label=i18n.gettext(language, "Permanent link to claim %(number)s") % {"number": number},
+                status=claim.status.value,
+                label=i18n.gettext(language, claim.status.label),
+                text=claim.text(language),
+                other_text=claim.text(other),
+                claimant=claim.claimant,
+                date=DateDisplay.of(claim.date, language),
+                note=claim.note(language) if claim.note else None,
+                citations=self._citations(claim, numbers, publishers),
+            )
+        return out
+
+    @cached_property
+    def sources(self) -> list[SourceDisplay]:
+        cited: dict[str, list[CitingClaim]] = {source.id: [] for source in self.explainer.sources}
+        for claim in self.claims.values():
+            for citation in claim.citations:
+                citing = CitingClaim(claim.id, claim.name)
+                if citing not in cited[citation.source_id]:
+                    cited[citation.source_id].append(citing)
+        return [
+            SourceDisplay(
+                id=source.id,
+                number=number,
+                title=source.title,
+                url=source.url,
+                language=source.language,
+                kind_label=i18n.gettext(self.language, source.kind.label),
+                language_name=i18n.language_name(source.language, self.language),
+                publisher=source.publisher,
+                published=DateDisplay.of(source.published, self.language),
+                accessed=DateDisplay.of(source.accessed, self.language),
+                archive_url=source.archive_url,
+                cited_by=tuple(cited[source.id]),
+            )
+            for number, source in enumerate(self.explainer.sources, start=1)
+        ]
+
+    @cached_property
+    def fragments(self) -> Fragments:
+        """Every box and marker, the source list and the corrections, each rendered in one pass."""
+        if self.prepared is not None and self.prepared.language == self.language:
+            return self.prepared
+        return Fragments(
+            self.language,
+            self._split("boxes.html"),
+            self._split("markers.html"),
+            self._templates.render("sources.html", sources=self.sources),
+            self._corrections(),
+        )
+
+    def _split(self, template: str) -> dict[str, str]:
+        # One render for all boxes (or markers) of the page, split at NUL: measured against one
+        # macro call per box, see README "Speed" (the batch is kept only where it pays).
+        claims = list(self.claims.values())
+        parts = self._templates.render(template, claims=claims).split(SEPARATOR)
+        return {claim.id: part for claim, part in zip(claims, parts, strict=True)}
+
+    def claim_box(self, claim: Claim) -> Markup:
+        return Markup(self.fragments.boxes[claim.id])
+
+    def citation_marker(self, claim: Claim) -> Markup:
+        return Markup(self.fragments.markers[claim.id])
+
+    def sources_table(self) -> Markup:
+        return Markup(self.fragments.sources_table)
+
+    def unplaced(self, claims: Sequence[Claim]) -> Markup:
+        return Markup("\n").join(self.claim_box(c) for c in claims)
+
+    def header(self) -> Markup:
+        meta = self.explainer.meta
+        return self._templates.render(
+            "header.html",
+            published=DateDisplay.of(meta.date, self.language),
+            updated=DateDisplay.of(meta.updated, self.language),
+            authors=meta.authors,
+            tags=[TagLink(tag, self.tag_url(tag) if self.tag_url else None) for tag in meta.tags],
+            translated=self.explainer.has_translation(self.language),
+            counts=status_counts(self.explainer, self.language),
+        )
+
+    def corrections(self) -> Markup:
+        return Markup(self.fragments.corrections)
+
+    def _corrections(self) -> str:
+        if not self.explainer.meta.corrections:
+            return ""
+        entries = [
+            CorrectionDisplay(DateDisplay.of(c.date, self.language), c.text(self.language))
+            for c in self.explainer.meta.corrections
+        ]
+        return self._templates.render("corrections.html", corrections=entries)
