@@ -58,34 +58,6 @@ def list_entry(explainer: Explainer, language: str, url: str) -> ListEntry:
     )
 
 
-def explainer_list(explainers: Iterable[Explainer], templates: Templates, url_for: UrlFor) -> Markup:
-    """A list of explainers, newest first (the home page's)."""
-    language = _language(templates)
-    entries = [list_entry(e, language, url_for(e)) for e in newest_first(explainers)]
-    return templates.render("list.html", entries=entries)
-
-
-@dataclass(frozen=True, slots=True)
-class TagGroup:
-    tag: str
-    anchor: str
-    entries: list[ListEntry]
-
-
-def tag_index(explainers: Iterable[Explainer], templates: Templates, url_for: UrlFor) -> Markup:
-    """Every tag, with the explainers that carry it, newest first: the tags page."""
-    language = _language(templates)
-    tagged: dict[str, list[Explainer]] = {}
-    for explainer in explainers:
-        for tag in dict.fromkeys(explainer.meta.tags):
-            tagged.setdefault(tag, []).append(explainer)
-    groups = [
-        TagGroup(tag, tag_anchor(tag), [list_entry(e, language, url_for(e)) for e in newest_first(items)])
-        for tag, items in sorted(tagged.items(), key=lambda item: item[0].casefold())
-    ]
-    return templates.render("tags.html", groups=groups)
-
-
 @dataclass(frozen=True, slots=True)
 class StatusRow:
     status: str
@@ -102,3 +74,146 @@ def status_table(templates: Templates) -> Markup:
 
 def _language(templates: Templates) -> str:
     return templates.language or i18n.DEFAULT_LANGUAGE
+
+
+# Paginated listings (SPEC 9): every page bounded, every explainer a few links from home.
+
+HOME_SIZE = 10  # explainers on the home page
+ARCHIVE_SIZE = 50  # explainers per archive page
+CLAIMS_SIZE = 100  # claims per page of the claims index
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    number: int
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page stands among its listing's pages: links to every page (a listing has at most a few hundred)."""
+
+    number: int
+    pages: list[PageLink]
+
+    @property
+    def previous(self) -> PageLink | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> PageLink | None:
+        return self.pages[self.number] if self.number < len(self.pages) else None
+
+
+def page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
+
+
+def page_path(base: str, number: int) -> str:
+    """``base`` is the first page's path (``archive/``); later pages are ``archive/2/`` and on."""
+    return base if number == 1 else f"{base}{number}/"
+
+
+def pager(base: str, number: int, count: int, url_for: Callable[[str], str]) -> Pager:
+    links = [PageLink(n, url_for(page_path(base, n)), n == number) for n in range(1, count + 1)]
+    return Pager(number, links)
+
+
+def newest(explainers: Iterable[Explainer], templates: Templates, url_for: UrlFor, more: str) -> Markup:
+    """The home page's list: the newest explainers, and a link to the archive (``more``)."""
+    language = _language(templates)
+    entries = [list_entry(e, language, url_for(e)) for e in newest_first(explainers)[:HOME_SIZE]]
+    return templates.render("list.html", entries=entries) + templates.render("more.html", url=more)
+
+
+def archive_page(explainers: list[Explainer], templates: Templates, url_for: UrlFor, pages: Pager, size: int) -> Markup:
+    """One page of the archive: explainers by date, newest first."""
+    language = _language(templates)
+    chunk = newest_first(explainers)[(pages.number - 1) * size : pages.number * size]
+    entries = [list_entry(e, language, url_for(e)) for e in chunk]
+    return templates.render("list.html", entries=entries) + templates.render("pager.html", pager=pages)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEntry:
+    """A claim as the claims index lists it."""
+
+    text: str
+    status: str
+    label: str
+    claimant: str
+    explainer_title: str
+    url: str  # its box
+
+
+@dataclass(frozen=True, slots=True)
+class StatusGroup:
+    status: str
+    label: str
+    meaning: str
+    count: int
+    url: str
+
+
+def claims_by_status(explainers: Iterable[Explainer]) -> dict[Status, list[tuple[Explainer, int]]]:
+    """Every claim (as its explainer and index), grouped by status, newest explainer first."""
+    groups: dict[Status, list[tuple[Explainer, int]]] = {s: [] for s in Status}
+    for explainer in newest_first(explainers):
+        for index, claim in enumerate(explainer.claims):
+            groups[claim.status].append((explainer, index))
+    return groups
+
+
+def claims_overview(
+    groups: dict[Status, list[tuple[Explainer, int]]], templates: Templates, url_for: Callable[[Status], str]
+) -> Markup:
+    """The claims index's first page: each status with its meaning, count and link."""
+    language = _language(templates)
+    rows = [
+        StatusGroup(s.value, i18n.gettext(language, s.label), i18n.gettext(language, s.meaning), len(items), url_for(s))
+        for s, items in groups.items()
+    ]
+    return templates.render("claims_overview.html", groups=rows)
+
+
+def claims_page(
+    items: list[tuple[Explainer, int]], templates: Templates, box_url: Callable[[Explainer, str], str], pages: Pager, size: int
+) -> Markup:
+    """One page of one status's claims."""
+    language = _language(templates)
+    entries = []
+    for explainer, index in items[(pages.number - 1) * size : pages.number * size]:
+        claim = explainer.claims[index]
+        entries.append(ClaimEntry(
+            text=claim.text(language),
+            status=claim.status.value,
+            label=i18n.gettext(language, claim.status.label),
+            claimant=claim.claimant,
+            explainer_title=explainer.title(language),
+            url=box_url(explainer, claim.id),
+        ))
+    return templates.render("claims.html", claims=entries) + templates.render("pager.html", pager=pages)
+
+
+def tags_of(explainers: Iterable[Explainer]) -> dict[str, tuple[str, list[Explainer]]]:
+    """Tags by their slug (``tag_anchor`` without its prefix): (the tag as first written, its explainers)."""
+    tagged: dict[str, tuple[str, list[Explainer]]] = {}
+    for explainer in explainers:
+        for tag in dict.fromkeys(explainer.meta.tags):
+            slug = tag_anchor(tag).removeprefix("tag-")
+            tagged.setdefault(slug, (tag, []))[1].append(explainer)
+    return tagged
+
+
+@dataclass(frozen=True, slots=True)
+class TagLinkCount:
+    tag: str
+    url: str
+    count: int
+
+
+def tag_links(tagged: dict[str, tuple[str, list[Explainer]]], templates: Templates, url_for: Callable[[str], str]) -> Markup:
+    """The tags page: every tag, linking to its own paginated page, with how many explainers carry it."""
+    rows = [TagLinkCount(tag, url_for(slug), len(items)) for slug, (tag, items) in sorted(tagged.items())]
+    return templates.render("tag_links.html", tags=rows)

@@ -31,7 +31,27 @@ from .templating import Templates, templates
 from .views import ExplainerView, Fragments, cached_fragments, store_fragments
 
 EXPLAINERS = "explainers"  # the folder of docs/ that holds explainers, and their URL prefix
-TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`
+TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`; each tag's pages below it
+ARCHIVE_PAGE = "archive/"
+CLAIMS_PAGE = "claims/"
+SEARCH_PAGE = "search/"
+SEARCH_BUNDLE = "pagefind/"  # the search index and its script, at the site's root
+SEARCH_SCRIPT = "assets/search.js"
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page the site makes from the explainers: a path below the site root, a title, a body of one directive."""
+
+    path: str  # "en/archive/2/"
+    language: str
+    title: str
+    markdown: str
+
+    @property
+    def source(self) -> str:
+        """The page's source name, as a site generator's file list knows it."""
+        return f"{self.path}index.md"
 
 
 @dataclass(frozen=True)
@@ -164,20 +184,43 @@ class Site:
         return Page(language, blocks=self.blocks(language, url_for))
 
     def blocks(self, language: str, url_for: Callable[[str], str]) -> dict[str, Block]:
-        templates = self.templates(language)
-        published = list(self.published.values())
-
-        def explainer_url(explainer: Explainer) -> str:
-            return url_for(self.settings.explainer_path(explainer.slug, language))
-
+        """What a site page may place, rendered for ``language``; ``url_for`` makes a site path relative to the page."""
+        listing = Listings(self, language, url_for)
         return {
-            "explainers": lambda arg: listings.explainer_list(published, templates, explainer_url),
-            "statuses": lambda arg: listings.status_table(templates),
-            "tags": lambda arg: listings.tag_index(published, templates, explainer_url),
+            "explainers": lambda arg: listing.home(),
+            "statuses": lambda arg: listings.status_table(listing.templates),
+            "tags": lambda arg: listing.tags(),
+            "archive": listing.archive,
+            "tag": listing.tag,
+            "claims": listing.claims,
+            "search": lambda arg: listing.search(),
         }
 
     def tag_path(self, tag: str, language: str) -> str:
-        return f"{self.settings.root(language)}{TAGS_PAGE}#{listings.tag_anchor(tag)}"
+        return f"{self.settings.root(language)}{TAGS_PAGE}{listings.tag_anchor(tag).removeprefix('tag-')}/"
+
+    def generated_pages(self, language: str) -> list[GeneratedPage]:
+        """The pages of ``language`` made from the explainers: archive, tags, claims index, search."""
+        root, published = self.settings.root(language), list(self.published.values())
+        pages: list[GeneratedPage] = []
+
+        def add(path: str, title: str, directive: str) -> None:
+            pages.append(GeneratedPage(f"{root}{path}", language, title, f"::: {directive}\n"))
+
+        archive = i18n.gettext(language, "Archive")
+        for n in range(1, listings.page_count(len(published), listings.ARCHIVE_SIZE) + 1):
+            add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), f"archive {n}")
+        for slug, (tag, items) in sorted(listings.tags_of(published).items()):
+            for n in range(1, listings.page_count(len(items), listings.ARCHIVE_SIZE) + 1):
+                add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), _numbered(tag, n, language), f"tag {slug} {n}")
+        add(CLAIMS_PAGE, i18n.gettext(language, "Claims index"), "claims")
+        for status, claims in listings.claims_by_status(published).items():
+            label = i18n.gettext(language, status.label)
+            for n in range(1, listings.page_count(len(claims), listings.CLAIMS_SIZE) + 1):
+                path = listings.page_path(f"{CLAIMS_PAGE}{status.value}/", n)
+                add(path, _numbered(label, n, language), f"claims {status.value} {n}")
+        add(SEARCH_PAGE, i18n.gettext(language, "Search"), "search")
+        return pages
 
     # Head metadata
 
@@ -216,3 +259,64 @@ def severity_split(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic],
     for diagnostic in diagnostics:
         groups[diagnostic.severity].append(diagnostic)
     return groups[Severity.ERROR], groups[Severity.WARNING], groups[Severity.NOTE]
+
+
+def _numbered(title: str, number: int, language: str) -> str:
+    return title if number == 1 else i18n.gettext(language, "%(title)s, page %(number)s") % {"title": title, "number": number}
+
+
+class Listings:
+    """One page's site listings: the published explainers seen from that page, in its language."""
+
+    def __init__(self, site: Site, language: str, url_for: Callable[[str], str]) -> None:
+        self.site, self.language, self.url_for = site, language, url_for
+        self.root = site.settings.root(language)
+        self.templates = site.templates(language)
+        self.published = list(site.published.values())
+
+    def explainer_url(self, explainer: Explainer) -> str:
+        return self.url_for(self.site.settings.explainer_path(explainer.slug, self.language))
+
+    def home(self) -> Markup:
+        return listings.newest(self.published, self.templates, self.explainer_url, self.url_for(f"{self.root}{ARCHIVE_PAGE}"))
+
+    def archive(self, arg: str) -> Markup:
+        number = _number(arg)
+        count = listings.page_count(len(self.published), listings.ARCHIVE_SIZE)
+        pages = listings.pager(f"{self.root}{ARCHIVE_PAGE}", number, count, self.url_for)
+        return listings.archive_page(self.published, self.templates, self.explainer_url, pages, listings.ARCHIVE_SIZE)
+
+    def tags(self) -> Markup:
+        return listings.tag_links(
+            listings.tags_of(self.published), self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/")
+        )
+
+    def tag(self, arg: str) -> Markup:
+        slug, _, number = arg.partition(" ")
+        _, items = listings.tags_of(self.published).get(slug, (slug, []))
+        count = listings.page_count(len(items), listings.ARCHIVE_SIZE)
+        pages = listings.pager(f"{self.root}{TAGS_PAGE}{slug}/", _number(number), count, self.url_for)
+        return listings.archive_page(items, self.templates, self.explainer_url, pages, listings.ARCHIVE_SIZE)
+
+    def claims(self, arg: str) -> Markup:
+        groups = listings.claims_by_status(self.published)
+        if not arg:
+            return listings.claims_overview(groups, self.templates, lambda s: self.url_for(f"{self.root}{CLAIMS_PAGE}{s.value}/"))
+        status, _, number = arg.partition(" ")
+        items = next((found for s, found in groups.items() if s.value == status), [])
+        count = listings.page_count(len(items), listings.CLAIMS_SIZE)
+        pages = listings.pager(f"{self.root}{CLAIMS_PAGE}{status}/", _number(number), count, self.url_for)
+
+        def box_url(explainer: Explainer, claim_id: str) -> str:
+            return f"{self.explainer_url(explainer)}#claim-{claim_id}"
+
+        return listings.claims_page(items, self.templates, box_url, pages, listings.CLAIMS_SIZE)
+
+    def search(self) -> Markup:
+        return self.templates.render(
+            "search.html", bundle=self.url_for(SEARCH_BUNDLE), script=self.url_for(SEARCH_SCRIPT)
+        )
+
+
+def _number(text: str) -> int:
+    return int(text) if text.strip().isdigit() else 1

@@ -8,9 +8,12 @@ keeps between builds, live as long as the process.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 try:
@@ -29,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return adapter.on_config(config)
 
 
+@event_priority(-110)  # after the i18n plugin's (-100), which cannot take generated pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return adapter.on_files(files, config)
 
@@ -43,3 +47,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return adapter.on_page_content(html, page, config, files)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    return adapter.on_page_context(context, page, config, nav)
+
+
+@event_priority(-110)  # after the i18n plugin has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    adapter.on_post_build(config)

@@ -99,4 +99,4 @@ def test_a_removed_template_cache_only_means_compiling_again(fresh_environments:
     listings.status_table(english)
     shutil.rmtree(fresh_environments)
     again = templating.Templates("en", compiled=fresh_environments / "templates")
-    assert "Confirmed" in listings.explainer_list([], again, lambda e: "") + listings.status_table(again)
+    assert "Confirmed" in listings.newest([], again, lambda e: "", "archive/") + listings.status_table(again)

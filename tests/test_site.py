@@ -221,17 +221,18 @@ def test_the_real_explainers_build(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
 
 
-def test_tags_page_lists_each_tag_and_explainer_pages_link_to_it(site: Build) -> None:
-    for explainer_page, tags_page in (
-        ("explainers/demo/index.html", "tags/index.html"),
-        ("en/explainers/demo/index.html", "en/tags/index.html"),
+def test_each_tag_has_its_own_page_linked_from_explainers_and_the_tags_page(site: Build) -> None:
+    for explainer_page, tags_page, tag_page in (
+        ("explainers/demo/index.html", "tags/index.html", "tags/contoh/index.html"),
+        ("en/explainers/demo/index.html", "en/tags/index.html", "en/tags/contoh/index.html"),
     ):
         link = site.page(explainer_page).select_one("a.explainer-tag")
         assert link.get_text() == "contoh"
-        target, _, anchor = link["href"].partition("#")
-        assert (site.site / Path(explainer_page).parent / target / "index.html").resolve() == (site.site / tags_page).resolve()
-        group = site.page(tags_page).find(id=anchor).find_parent("section")
-        assert [a["href"] for a in group.select("a")] == ["../explainers/demo/"]
+        target = site.site / Path(explainer_page).parent / link["href"] / "index.html"
+        assert target.resolve() == (site.site / tag_page).resolve()
+        listed = site.page(tags_page).select_one(".tag-links a")
+        assert listed.get_text() == "contoh" and listed["href"] == "contoh/"
+        assert [a["href"] for a in site.page(tag_page).select(".explainer-list__title a")] == ["../../explainers/demo/"]
 
 
 def test_two_builds_give_byte_identical_pages(site: Build) -> None:

@@ -9,22 +9,24 @@ each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import validation
+from .. import search, sitemaps, validation
 from ..diagnostics import Diagnostic, Reporter, display_path
 from ..extension import ExplainerExtension
 from ..loading import is_translation, slug_of
-from ..site import EXPLAINERS, Site, severity_split
+from ..site import EXPLAINERS, SEARCH_PAGE, GeneratedPage, Site, SiteSettings, severity_split
 from .settings import AdapterSettings
 
 log = get_plugin_logger("explainers")
@@ -61,12 +63,36 @@ class Adapter:
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Drafts are checked but not published (nor, in a preview, the explainers left out)."""
+        """After the i18n plugin's: drafts are not published (nor, in a preview, the explainers
+        left out); the site's generated pages (archive, tags, claims, search) are added."""
         site = self._site()
         for file in list(files):
             if _is_explainer(file.src_uri) and site.is_hidden(slug_of(Path(file.src_uri))):
                 files.remove(file)
+        language = self._language(config)
+        for page in site.generated_pages(language):
+            files.append(generated_file(config, page, site.settings))
         return files
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+        """The header's search box submits to the search page of the page's language."""
+        root = self._site().settings.root(self._language(config))
+        context["explainers_search"] = get_relative_url(f"{root}{SEARCH_PAGE}", page.url)
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Once the last language is built: per-language sitemaps under a small index, and the search index."""
+        settings = self._site().settings
+        if getattr(config.plugins.get("i18n"), "building", False):
+            return  # an inner language build of the i18n plugin: the outer build finishes the site
+        site_dir = Path(config.site_dir)
+        generated = [(p.language, p.path) for lang in settings.languages for p in self._site().generated_pages(lang)]
+        sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
+        try:
+            indexed = search.index_site(site_dir)
+        except search.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,
@@ -106,6 +132,8 @@ class Adapter:
         self.extension.reset()
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
+        if self._slug(page) is not None:  # only explainers are searched: listings would crowd the results
+            return f"<div {search.BODY}>\n{html}\n</div>"
         return html
 
     # Helpers
@@ -163,3 +191,17 @@ def _check_site_page(page: Page, markdown: str, blocks: object) -> None:
     validation.check_site_page(markdown, first_line, blocks, reporter)  # type: ignore[arg-type]
     if reporter.has_errors:
         raise PluginError("\n".join(str(d) for d in reporter.diagnostics))
+
+
+def generated_file(config: MkDocsConfig, page: GeneratedPage, settings: SiteSettings) -> File:
+    """A page the site made, as a MkDocs file with the i18n plugin's alternates (for its language
+    switch and hreflang links): it cannot take these pages itself, it crashes on a file without a source."""
+    title = json.dumps(page.title, ensure_ascii=False)
+    file = File.generated(config, page.source, content=f"---\ntitle: {title}\n---\n\n{page.markdown}")
+    unrooted = page.path.removeprefix(settings.root(page.language))
+    file.alternates = {  # type: ignore[attr-defined]
+        language: SimpleNamespace(url=f"{settings.root(language)}{unrooted}") for language in settings.languages
+    }
+    file.locale = page.language  # type: ignore[attr-defined]
+    file.locale_alternate_of = page.language  # type: ignore[attr-defined]
+    return file
