@@ -39,6 +39,7 @@ class Site:
 
     pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
     snapshots: dict[str, dict[str, Any]] = field(default_factory=dict)  # URL -> the Wayback API's "closest"
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> where it redirects (302)
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
     port: int = 0
 
@@ -73,6 +74,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif parts.path in REDIRECTS:
                 status, location = REDIRECTS[parts.path]
                 self._answer(status, location=location)
+            elif parts.path in site.redirects:
+                self._answer(302, location=site.redirects[parts.path])
             elif parts.path in STATUSES:
                 self._answer(STATUSES[parts.path], OK_PAGE)
             elif parts.path in site.pages:
@@ -106,13 +109,15 @@ def _silent_handler(release: threading.Event) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def _serving(server: ThreadingHTTPServer) -> Iterator[int]:
+def _serving(server: ThreadingHTTPServer, release: threading.Event | None = None) -> Iterator[int]:
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server.server_address[1]
     finally:
+        if release is not None:
+            release.set()
         server.shutdown()
         server.server_close()
 
@@ -129,11 +134,8 @@ def serve() -> Iterator[Site]:
 def serve_silent() -> Iterator[str]:
     """A server that never answers; yields its base URL."""
     release = threading.Event()
-    try:
-        with _serving(ThreadingHTTPServer(("127.0.0.1", 0), _silent_handler(release))) as port:
-            yield f"http://127.0.0.1:{port}"
-    finally:
-        release.set()
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), _silent_handler(release)), release) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def refused_port() -> int:
