@@ -81,14 +81,17 @@ def _slugify(text: str, words: int = 6) -> str:
 
 
 def _id(url: str, title: str | None, published: str | None) -> str:
-    name = "-".join(part for part in (_site_name(url), published or _slugify(title or "")) if part) or "source"
+    """The site's name and the date (``kbs-2025-05-30``); the title's first words stand in for what is unknown."""
+    site, words = _site_name(url), _slugify(title or "", 4)
+    parts = (site, published or words) if site else (words, published or "")
+    name = "-".join(part for part in parts if part) or "source"
     name = name[:MAX_SLUG].rstrip("-")
     return name if is_slug(name) else "source"
 
 
 def _scalar(value: str) -> str:
-    """A YAML scalar: bare when it is a plain code or date, else double-quoted (JSON strings are valid YAML)."""
-    if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*|\d{4}-\d{2}-\d{2}", value) and value.lower() not in _YAML_WORDS:
+    """A YAML scalar: bare when it is an id, a code or a date, else double-quoted (JSON strings are valid YAML)."""
+    if re.fullmatch(r"[a-z][a-z0-9]*(-[A-Za-z0-9]+)*|\d{4}-\d{2}-\d{2}", value) and value.lower() not in _YAML_WORDS:
         return value
     return json.dumps(value, ensure_ascii=False)
 
