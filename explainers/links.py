@@ -2,8 +2,8 @@
 
 Every ``url`` and ``archive_url`` of the sources is checked over HTTP
 (:mod:`explainers.linkcheck`); each problem is one line in the check's form,
-at the line of its key. A broken ``url`` with no ``archive_url`` gets a note
-pointing at the Wayback Machine (:mod:`explainers.wayback`). The editor's
+at the line of its key. A broken ``url`` with no ``archive_url`` is told where
+to look for an archived copy (:mod:`explainers.wayback`). The editor's
 files are only read.
 """
 
@@ -96,26 +96,28 @@ def _wants_archive(link: Link, verdicts: dict[str, Verdict]) -> bool:
 
 
 def _archive_note(link: Link, archive: Archive, asked: bool) -> str:
-    lookup = wayback.lookup_address(link.url)
     if isinstance(archive, wayback.Snapshot):
-        return f"{link.url}: no archive_url; the Wayback Machine has a copy of {archive.date}: {archive.url} " \
+        return f"no archive_url; the Wayback Machine has a copy of {archive.date}: {archive.url} " \
                "(check that it shows the cited text, then add it as archive_url)"
     if archive is None and asked:
-        return f"{link.url}: no archive_url, and the Wayback Machine has no copy of it"
+        return "no archive_url, and the Wayback Machine has no copy of it"
     why = f" ({archive})" if isinstance(archive, str) else ""
-    return f"{link.url}: no archive_url: look for an archived copy at {lookup}{why}"
+    return f"no archive_url: look for an archived copy at {wayback.lookup_address(link.url)}{why}"
 
 
 def diagnose(link: Link, verdict: Verdict, archive: Archive, options: Options) -> list[Diagnostic]:
-    """The lines to print about one link."""
+    """The lines to print about one link: one per problem, at the line of its key."""
     found = []
+    without_archive = link.key == "url" and not link.archived
     if verdict.state is State.BROKEN:
-        found.append(Diagnostic(link.path, link.line, None, Severity.ERROR, f"{link.url}: {verdict.reason}"))
-    elif verdict.state is State.MOVED:
+        note = f"; {_archive_note(link, archive, options.wayback)}" if without_archive else ""
+        found.append(Diagnostic(link.path, link.line, None, Severity.ERROR, f"{link.url}: {verdict.reason}{note}"))
+        return found
+    if verdict.state is State.MOVED:
         found.append(Diagnostic(link.path, link.line, None, Severity.WARNING, f"{link.url}: {verdict.reason}"))
-    if link.key == "url" and not link.archived and (verdict.broken or options.require_archive):
-        severity = Severity.WARNING if options.require_archive else Severity.NOTE
-        found.append(Diagnostic(link.path, link.line, None, severity, _archive_note(link, archive, options.wayback)))
+    if without_archive and options.require_archive:
+        found.append(Diagnostic(link.path, link.line, None, Severity.WARNING,
+                                f"{link.url}: {_archive_note(link, None, False)}"))
     return found
 
 

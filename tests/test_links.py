@@ -148,9 +148,12 @@ def test_a_broken_link_without_archive_gets_a_wayback_suggestion_and_nothing_is_
     path = write_explainer(tmp_path, [{"url": missing}, {"url": archived, "archive_url": site.url("/ok")}])
     code, out, _ = run(capsys, str(path))
     assert code == 1
-    notes = problems(out, "note")
-    assert notes == {line_of(path, missing): f"{missing}: no archive_url: look for an archived copy at "
-                                             f"https://web.archive.org/web/*/{missing}"}
+    assert problems(out, "error") == {
+        line_of(path, missing): f"{missing}: HTTP 404 Not Found; no archive_url: look for an archived copy at "
+                                f"https://web.archive.org/web/*/{missing}",
+        line_of(path, archived): f"{archived}: HTTP 500 Internal Server Error",
+    }
+    assert len(out) == 2  # one line per problem
     assert not any(path == "/wayback/available" for _, path in site.requests)
 
 
@@ -166,9 +169,9 @@ def test_wayback_asks_the_availability_api_for_broken_links(
     code, out, _ = run(capsys, "--wayback", str(path))
 
     assert code == 1
-    notes = problems(out, "note")
-    assert copy in notes[line_of(path, missing)] and "2025-06-01" in notes[line_of(path, missing)]
-    assert "has no copy" in notes[line_of(path, gone)]
+    errors = problems(out, "error")
+    assert f"the Wayback Machine has a copy of 2025-06-01: {copy}" in errors[line_of(path, missing)]
+    assert "the Wayback Machine has no copy of it" in errors[line_of(path, gone)]
     asked = [path for _, path in site.requests if path == "/wayback/available"]
     assert len(asked) == 2  # only the broken ones
 
@@ -209,9 +212,9 @@ def test_a_dns_failure_is_an_error_and_no_real_lookup_is_made(tmp_path: Path, si
     options = links.Options(timeout=TIMEOUT, resolver=Directory("news.test"))
     code = links.run([path], options, out=out, err=err)
     assert code == 1
-    assert problems(out.getvalue().splitlines(), "error") == {
-        line_of(path, unknown): f"{unknown}: DNS failure: no address found for gone.test"
-    }
+    errors = problems(out.getvalue().splitlines(), "error")
+    assert list(errors) == [line_of(path, unknown)]
+    assert errors[line_of(path, unknown)].startswith(f"{unknown}: DNS failure: no address found for gone.test;")
 
 
 def test_the_same_address_in_two_sources_is_fetched_once_and_reported_at_both(
