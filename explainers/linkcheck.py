@@ -25,6 +25,9 @@ from . import web
 PER_HOST = 4  # connections at once to one host
 IN_ALL = 64  # connections at once
 MAX_REDIRECTS = 10
+_REFUSALS = dict.fromkeys(  # answers that often mean "no robots" rather than "gone"
+    (401, 403, 429), " (the site may refuse automated checks: open the page in a browser to see if it is there)"
+)
 
 
 class State(enum.StrEnum):
@@ -116,7 +119,7 @@ class Checker:
                 return _broken(web.describe(exc, current) + _via(chain))
             if status not in web.REDIRECTS:
                 if status >= 400:
-                    return _broken(web.status_text(status) + _via(chain))
+                    return _broken(web.status_text(status) + _via(chain) + _REFUSALS.get(status, ""))
                 if first_permanent:
                     return Verdict(State.MOVED, f"moved permanently to {current}: cite the new address", current)
                 return OK

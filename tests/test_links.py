@@ -75,7 +75,7 @@ def test_each_broken_link_is_an_error_at_its_line_and_working_ones_are_silent(
     broken = {
         site.url("/missing"): "HTTP 404", site.url("/error"): "HTTP 500", site.url("/loop-a"): "redirect loop",
         site.url("/script"): "non-web address: javascript:alert(1)", refused: "connection refused",
-        site.url("/moved-to-missing"): "HTTP 404",
+        site.url("/moved-to-missing"): "HTTP 404", site.url("/forbidden"): "HTTP 403 Forbidden (the site may refuse",
     }
     fine = [site.url("/ok"), site.url("/temporary"), site.url("/head-refused")]
     path = write_explainer(tmp_path, [{"url": url} for url in [*broken, *fine, site.url("/moved")]])
@@ -95,7 +95,7 @@ def test_each_broken_link_is_an_error_at_its_line_and_working_ones_are_silent(
     assert not reported & {line_of(path, url) for url in fine}
     assert ("HEAD", "/head-refused") in site.requests and ("GET", "/head-refused") in site.requests
     assert path.read_bytes() == before
-    assert "6 broken" in err
+    assert "7 broken" in err
 
 
 def test_all_links_working_exits_0_and_prints_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path, site: Site) -> None:
@@ -139,6 +139,15 @@ def test_the_deadline_covers_the_redirect_hops_and_names_the_host_that_did_not_a
     errors = problems(out, "error")
     assert sorted(errors) == [line_of(path, site.url("/to-silent-a")), line_of(path, site.url("/to-silent-b"))]
     assert all(f"timed out: {silent.removeprefix('http://')}" in message for message in errors.values())
+
+
+def test_the_deadline_covers_a_server_that_trickles_its_answer(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                                site: Site) -> None:
+    path = write_explainer(tmp_path, [{"url": site.url("/trickle")}])
+    started = time.monotonic()
+    code, out, _ = run(capsys, str(path))
+    assert time.monotonic() - started < TIMEOUT + 5
+    assert code == 1 and "timed out" in out[0]
 
 
 def test_a_broken_link_without_archive_gets_a_wayback_suggestion_and_nothing_is_asked_of_it(

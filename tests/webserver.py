@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ REDIRECTS = {
     "/script": (302, "javascript:alert(1)"),
     "/moved-to-missing": (308, "/missing"),
 }
-STATUSES = {"/ok": 200, "/missing": 404, "/error": 500}
+STATUSES = {"/ok": 200, "/missing": 404, "/error": 500, "/forbidden": 403}
 
 
 @dataclass
@@ -66,10 +67,22 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_HEAD(self) -> None:
             self.do_GET()
 
+        def _trickle(self) -> None:
+            """A header line every 0.2 s for 10 s: each read is quick, the answer never complete."""
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for number in range(50):
+                    time.sleep(0.2)
+                    self.wfile.write(f"X-Part-{number}: still coming\r\n".encode())
+            except OSError:
+                pass
+
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
             site.requests.append((self.command, parts.path))
-            if parts.path == "/head-refused":
+            if parts.path == "/trickle":
+                self._trickle()
+            elif parts.path == "/head-refused":
                 self._answer(405 if self.command == "HEAD" else 200, OK_PAGE)
             elif parts.path in REDIRECTS:
                 status, location = REDIRECTS[parts.path]
