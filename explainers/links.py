@@ -162,10 +162,10 @@ def run(paths: list[Path], options: Options, *, as_json: bool = False,
     broken = sum(verdict.broken for verdict in verdicts.values())
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     unreadable = sum(bool(file.problems) for file in files)
-    print(f"{_count(len(verdicts), 'address')} in {_count(len(files), 'explainer')} checked: {broken} broken, "
+    print(f"{_count(len(verdicts), 'link')} in {_count(len(files), 'explainer')} checked: {broken} broken, "
           f"{_count(warnings, 'warning')}" + (f", {unreadable} not readable" if unreadable else ""), file=err)
     return 1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 'es' if noun.endswith('s') else 's'}"
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -103,7 +103,7 @@ def test_all_links_working_exits_0_and_prints_nothing(capsys: pytest.CaptureFixt
                                       {"url": site.url("/temporary")}])
     code, out, err = run(capsys, str(tmp_path))
     assert (code, out) == (0, [])
-    assert "3 addresses in 1 explainer checked: 0 broken" in err
+    assert "3 links in 1 explainer checked: 0 broken" in err
     assert path.exists()
 
 
