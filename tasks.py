@@ -25,6 +25,7 @@ TASKS = {
     "build": "build the site into site/ (strict: any broken rule fails the build)",
     "test": "run the whole test suite (extra arguments go to pytest)",
     "check": "check every explainer (extra arguments go to `explainers check`)",
+    "links": "check that the sources' url and archive_url still work (extra arguments go to `explainers links`)",
     "lint": "ruff and mypy on the code",
     "catalogs": "extract UI strings and update the gettext catalogs",
     "bench": "run the build-speed benchmark (extra arguments go to it)",
@@ -96,6 +97,8 @@ def main(argv: list[str]) -> int:
         return run("python", "-m", "pytest", *args)
     if task == "check":
         return run("explainers", "check", "--strict", *args)
+    if task == "links":
+        return run("explainers", "links", *args)
     if task == "lint":
         return run("ruff", "check", "explainers", "hooks", "tests", "benchmarks") or run("mypy")
     if task == "catalogs":

@@ -1,8 +1,9 @@
-"""The ``explainers`` command: ``check``, ``new`` and ``schema`` (SPEC section 8)."""
+"""The ``explainers`` command: ``check``, ``new`` and ``schema`` (SPEC section 8); ``links`` and ``cite`` (section 11)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -32,11 +33,45 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--translations", action="store_true", help="also report, for each explainer, what of it is translated into English"
     )
+    check.add_argument("--stale", type=_days, metavar="DAYS",
+                       help="also warn for sources whose accessed date is more than DAYS days old")
     new = commands.add_parser("new", help="scaffold docs/explainers/<slug>.md and <slug>.en.md")
     new.add_argument("slug")
     new.add_argument("--folder", type=Path, default=DEFAULT_FOLDER, help="where explainers live (default: %(default)s)")
     commands.add_parser("schema", help="print the JSON Schema of the front matter")
+    _add_links_and_cite(commands)
     return parser
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days (write a whole number, for example 180)")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds between 0 and 3600")
+    return value
+
+
+def _add_links_and_cite(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    links = commands.add_parser("links", help="check that the sources' url and archive_url still work")
+    links.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="explainer files or folders")
+    links.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                       help="deadline for the whole check of one link, redirects included (default: %(default)g)")
+    links.add_argument("--json", action="store_true", help="print the results as JSON")
+    links.add_argument("--wayback", action="store_true",
+                       help="ask the Wayback Machine for an archived copy of each broken link without archive_url")
+    links.add_argument("--require-archive", action="store_true", help="warn for every source with no archive_url")
+    cite = commands.add_parser("cite", help="print a source entry for sources: from a web page's own metadata")
+    cite.add_argument("url")
+    cite.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                      help="deadline for fetching the page (default: %(default)g)")
 
 
 def _count(number: int, noun: str) -> str:
@@ -97,7 +132,7 @@ def _translation_report(results: list[Checked]) -> None:
         print(f"  {result.slug:<{width}}  {result.translation}")
 
 
-def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = False) -> int:
+def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = False, stale: int | None = None) -> int:
     from .loading import discover
 
     paths = paths or [DEFAULT_FOLDER]
@@ -108,9 +143,9 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
     files = discover(paths)
     errors = warnings = 0
     results = []
-    for result in _check_all(files):
+    for path, result in zip(files, _check_all(files), strict=True):
         results.append(result)
-        for diagnostic in result.diagnostics:
+        for diagnostic in (*result.diagnostics, *_stale(path, stale)):
             if diagnostic.severity.value == "note" and quiet:
                 continue
             print(diagnostic)
@@ -129,6 +164,32 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
     return 1 if failed else 0
 
 
+def _stale(path: Path, days: int | None) -> list[Diagnostic]:
+    if days is None:
+        return []
+    from .freshness import stale
+
+    return stale(path, days, dt.date.today())
+
+
+def _links(args: argparse.Namespace) -> int:
+    from .links import Options, run
+
+    paths = args.paths or [DEFAULT_FOLDER]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"explainers links: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    options = Options(timeout=args.timeout, wayback=args.wayback, require_archive=args.require_archive)
+    return run(paths, options, as_json=args.json)
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from .cite import cite
+
+    return cite(args.url, args.timeout, dt.date.today())
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -136,7 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "check":
-            return _check(args.paths, args.strict, args.quiet, args.translations)
+            return _check(args.paths, args.strict, args.quiet, args.translations, args.stale)
+        if args.command == "links":
+            return _links(args)
+        if args.command == "cite":
+            return _cite(args)
         if args.command == "new":
             from .scaffold import ScaffoldError, create
 
