@@ -170,3 +170,13 @@ def test_data_feed_reviews_are_the_pages_own() -> None:
     on_page = jsonld.graph(explainer, "en", page_url, SITE.publisher("en"))["@graph"][1]
     in_feed = [r for r in _reviews() if r["url"] == f"{page_url}#claim-checked"]
     assert in_feed == [on_page]
+
+
+def test_data_files_are_the_four_files_under_data() -> None:
+    corpus = _corpus()
+    assert exports.data_files(corpus, SITE) == {
+        "data/claims.json": exports.claims_json(corpus, SITE),
+        "data/claims.schema.json": exports.claims_schema(SITE),
+        "data/claims.csv": exports.claims_csv(corpus, SITE),
+        "data/claimreview.json": exports.claimreview_feed(corpus, SITE),
+    }
