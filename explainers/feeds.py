@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup
 
 from .models import Explainer
 from .publishing import SiteInfo, last_modified, published
@@ -70,3 +71,13 @@ def atom_feed(explainers: Iterable[Explainer], language: str, site: SiteInfo) ->
     feed.updated(_instant(last_modified(entries[0]) if entries else _EMPTY_FEED_UPDATED))
     data: bytes = feed.atom_str(pretty=True, encoding="UTF-8")
     return data
+
+
+def link_element(href: str, language: str, site: SiteInfo) -> Markup:
+    """The ``<link>`` a page's ``<head>`` carries to its language's feed.
+
+    Pass a relative ``href`` (``../feed.xml``): Material's JavaScript fetches a ``sitemap.xml``
+    beside every ``rel="alternate"`` link, and an absolute one would send readers' browsers to
+    ``site_url`` from any host (a placeholder, in previews).
+    """
+    return Markup('<link rel="alternate" type="{}" title="{}" href="{}">').format(MIME_TYPE, site.name(language), href)

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from explainers.feeds import atom_feed
+from explainers.feeds import atom_feed, link_element
 
 from .publishing_corpus import HOSTILE, SITE, make
 
@@ -93,3 +93,8 @@ def test_hostile_titles_stay_text() -> None:
 def test_a_control_character_that_xml_cannot_carry_does_not_break_the_feed() -> None:
     explainer = make("bel", title="Bunyi \x07 bel")
     assert _parsed("id", [explainer]).entries[0].title == "Bunyi  bel"
+
+
+def test_the_link_element_a_page_carries_in_its_head() -> None:
+    link = str(link_element("../feed.xml", "en", SITE))
+    assert link == '<link rel="alternate" type="application/atom+xml" title="Explainers" href="../feed.xml">'
