@@ -27,7 +27,8 @@ class Publisher:
         return {"@type": "Organization", "name": self.name, "url": self.url}
 
 
-def _claim_review(explainer: Explainer, claim: Claim, language: str, page_url: str, publisher: Publisher) -> dict[str, Any]:
+def claim_review(explainer: Explainer, claim: Claim, language: str, page_url: str, publisher: Publisher) -> dict[str, Any]:
+    """The schema.org ``ClaimReview`` of ``claim`` on the page at ``page_url`` (the page's JSON-LD and the data feed)."""
     appearances = []
     for citation in claim.sources:
         source = explainer.source(citation.source)
@@ -75,7 +76,7 @@ def graph(explainer: Explainer, language: str, page_url: str, publisher: Publish
     if explainer.meta.tags:
         article["keywords"] = list(explainer.meta.tags)
     reviews = [
-        _claim_review(explainer, claim, language, page_url, publisher)
+        claim_review(explainer, claim, language, page_url, publisher)
         for claim in explainer.claims
         if claim.status.checkable
     ]
