@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import i18n, jsonld, listings
+from . import exports, feeds, i18n, jsonld, listings, publishing, sharing
 from .cache import Store, folder_digest
 from .diagnostics import Diagnostic, Severity
 from .loading import Library, Result
@@ -221,6 +221,31 @@ class Site:
                 add(path, _numbered(label, n, language), f"claims {status.value} {n}")
         add(SEARCH_PAGE, i18n.gettext(language, "Search"), "search")
         return pages
+
+    # Publishing: open data, feeds, sharing cards (SPEC 10)
+
+    def info(self) -> publishing.SiteInfo:
+        names = {lang: self.settings.publisher(lang).name for lang in self.settings.languages}
+        return publishing.SiteInfo(self.settings.site_url, names)
+
+    def published_files(self) -> dict[str, bytes]:
+        """The open data files and each language's feed, by their path below the site root."""
+        info, published = self.info(), list(self.published.values())
+        files = exports.data_files(published, info)
+        for language in self.settings.languages:
+            files[f"{self.settings.root(language)}feed.xml"] = feeds.atom_feed(published, language, info)
+        return files
+
+    def page_meta(self, language: str, path: str, feed_href: str, title: str, description: str | None) -> Markup:
+        """What every page's head carries: its feed link and its sharing card (an explainer's, on its pages)."""
+        info = self.info()
+        slug = path.removeprefix(self.settings.root(language)).removeprefix(f"{EXPLAINERS}/").strip("/")
+        explainer = self.published.get(slug) if path.startswith(f"{self.settings.root(language)}{EXPLAINERS}/") else None
+        if explainer is not None:
+            card = sharing.explainer_meta(explainer, language, info)
+        else:
+            card = sharing.page_meta(title, description, self.settings.absolute(path), language, info)
+        return feeds.link_element(feed_href, language, info) + sharing.meta_tags(card)
 
     # Head metadata
 

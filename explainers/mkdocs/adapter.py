@@ -76,8 +76,13 @@ class Adapter:
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
         """The header's search box submits to the search page of the page's language."""
-        root = self._site().settings.root(self._language(config))
+        site, language = self._site(), self._language(config)
+        root = site.settings.root(language)
         context["explainers_search"] = get_relative_url(f"{root}{SEARCH_PAGE}", page.url)
+        title = str(page.meta.get("title") or page.title or config.site_name)
+        description = page.meta.get("description") or config.site_description
+        feed = get_relative_url(f"{root}feed.xml", page.url)
+        context["explainers_meta"] = site.page_meta(language, page.url, feed, title, description)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -86,6 +91,10 @@ class Adapter:
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # an inner language build of the i18n plugin: the outer build finishes the site
         site_dir = Path(config.site_dir)
+        for name, data in self._site().published_files().items():
+            target = site_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         generated = [(p.language, p.path) for lang in settings.languages for p in self._site().generated_pages(lang)]
         sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
         try:
