@@ -5,7 +5,7 @@ explainers mostly meets files that have not changed since the last run. Callers 
 each result under a key made of everything it depends on (:meth:`Store.key` hashes
 files and words); the store adds a fingerprint of this package's code, templates and
 catalogs, of the libraries that shape a result, and of anything else the caller names
-(a site's template overrides), so a cached value is never reused for different input.
+(a site's template overrides, in the key), so a cached value is never reused for different input.
 
 This module knows nothing of what it stores: typed getters live beside their types
 (:func:`explainers.loading.cached_result`, :func:`explainers.fragments.cached`).
@@ -78,19 +78,15 @@ def default_root() -> Path | None:
 
 
 class Store:
-    """Values by name, in a folder of their own for each fingerprint of the code (and ``extra`` inputs)."""
+    """Values by name, in a folder of their own for each fingerprint of the code."""
 
-    def __init__(self, root: Path | None, extra: Iterable[str] = ()) -> None:
-        extra = tuple(extra)
-        name = fingerprint()
-        if extra:
-            name = hashlib.blake2b("\0".join((name, *extra)).encode(), digest_size=16).hexdigest()
-        self.folder = root / name if root is not None else None
+    def __init__(self, root: Path | None) -> None:
+        self.folder = root / fingerprint() if root is not None else None
         self._pruned = False
 
     @classmethod
-    def default(cls, extra: Iterable[str] = ()) -> Store:
-        return cls(default_root(), extra)
+    def default(cls) -> Store:
+        return cls(default_root())
 
     def key(self, words: Iterable[str], files: Iterable[Path]) -> str | None:
         """A name for a value made from ``words`` and the bytes of ``files`` (an absent file counts as absent).

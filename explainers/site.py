@@ -97,8 +97,9 @@ class Site:
     def __init__(self, settings: SiteSettings, store: Store | None = None) -> None:
         self.settings = settings
         overrides = settings.overrides
-        extra = (folder_digest(overrides),) if overrides is not None and overrides.is_dir() else ()
-        self.store = store if store is not None else Store.default(extra)
+        # The site's own templates shape the fragments: they are part of every fragment's key.
+        self.look = folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
+        self.store = store if store is not None else Store.default()
         self.library = Library(settings.folder, self.store)
         self.results: list[Result] = []
         self._reported: dict[int, weakref.ref[Result]] = {}  # results already reported, by identity
@@ -145,7 +146,7 @@ class Site:
     # Rendering
 
     def templates(self, language: str) -> Templates:
-        compiled = self.store.subfolder(f"templates/{language}")
+        compiled = self.store.subfolder(f"templates/{self.look}/{language}")
         return templates(language, self.settings.overrides, compiled)
 
     def fragments(self, language: str, slug: str) -> Fragments | None:
@@ -164,7 +165,7 @@ class Site:
     def prepare(self, language: str) -> Prepared:
         """``language``'s fragments of each published explainer, rendered or taken from the cache."""
         prepared = Prepared(language)
-        keys = {r.slug: r.key for r in self.results}
+        keys = {r.slug: f"{r.key}.{self.look}" if r.key else None for r in self.results}
         for slug, explainer in self.published.items():
             found = cached_fragments(self.store, keys.get(slug), language)
             if found is None:

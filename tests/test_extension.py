@@ -113,3 +113,20 @@ def test_body_text_cannot_forge_a_fragment_placeholder(demo: Result) -> None:
     assert "explainer:0" in page.get_text() and "explainer:1" in page.get_text()
     assert len(page.select("article.claim")) == 2  # the two boxes, unplaced, at the end only once each
     assert len(page.select(".explainer-meta")) == 1
+
+
+def test_a_builder_loading_extensions_by_name_gets_the_boxes(tmp_path: Path) -> None:
+    """makeExtension builds its collaborators from options: the page is found by its body."""
+    for name in ("demo.md", "demo.en.md"):
+        (tmp_path / name).write_text((FIXTURES / "valid" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    result = check(tmp_path / "demo.md", today=TODAY)
+    assert result.explainer is not None
+    md = markdown.Markdown(
+        extensions=["explainers.extension", "toc"],
+        extension_configs={"explainers.extension": {"folder": str(tmp_path), "language": "en"}},
+    )
+    page = BeautifulSoup(md.convert(result.explainer.body("en").text), "lxml")
+    assert page.select_one("#claim-panel-vetoed .claim__status").get_text() == "Confirmed"
+    assert page.select_one("h1#title").get_text() == "Example: the UN and the North Korea sanctions panel"
+    # A text that is no explainer's body is left alone.
+    assert "<article" not in md.reset().convert("::: claim panel-vetoed\n")

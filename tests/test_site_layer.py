@@ -78,3 +78,22 @@ def test_a_view_ignores_fragments_of_another_language(folder: Path) -> None:
     demo = site.published["demo"]
     view = ExplainerView(demo, "en", prepared=prepared.fragments["demo"])
     assert "Confirmed" in view.claim_box(demo.claims[0]) and "Terkonfirmasi" not in view.claim_box(demo.claims[0])
+
+
+def test_a_site_template_override_replaces_the_packages_and_keys_the_cache(tmp_path: Path, folder: Path) -> None:
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    plain = Site(SiteSettings(folder=folder, overrides=overrides), Store(tmp_path / "cache"))
+    plain.load(TODAY)
+    assert plain.prepare("en").rendered == 1
+    (overrides / "corrections.html").write_text("<p class='ours'>{{ corrections|length }}</p>\n", encoding="utf-8")
+    (overrides / "markers.html").write_text(
+        "{% for claim in claims %}<sup class='ours'>{{ claim.number }}</sup>"
+        "{% if not loop.last %}{{ separator }}{% endif %}{% endfor %}", encoding="utf-8")
+    overridden = Site(SiteSettings(folder=folder, overrides=overrides), Store(tmp_path / "cache"))
+    assert overridden.look != plain.look  # the overrides are part of the fragments' key
+    overridden.load(TODAY)
+    prepared = overridden.prepare("en")
+    assert prepared.rendered == 1  # not the package's fragments from the cache
+    markers = prepared.fragments["demo"].markers
+    assert markers["panel-vetoed"] == "<sup class='ours'>1</sup>"
