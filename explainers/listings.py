@@ -144,6 +144,7 @@ class ClaimEntry:
     label: str
     claimant: str
     explainer_title: str
+    explainer_url: str
     url: str  # its box
 
 
@@ -191,6 +192,7 @@ def claims_page(
             label=i18n.gettext(language, claim.status.label),
             claimant=claim.claimant,
             explainer_title=explainer.title(language),
+            explainer_url=box_url(explainer, ""),
             url=box_url(explainer, claim.id),
         ))
     return templates.render("claims.html", claims=entries) + templates.render("pager.html", pager=pages)

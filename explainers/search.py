@@ -19,7 +19,7 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its scripts
 BODY = "data-pagefind-body"
-IGNORED = (".claim__translation", ".claim__permalink", ".headerlink")  # not what a reader searches for
+IGNORED = (".claim__translation", ".claim__permalink", ".headerlink", ".explainer-meta")  # not what a reader searches for
 
 
 @dataclass(frozen=True)

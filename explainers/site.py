@@ -334,7 +334,8 @@ class Listings:
         pages = listings.pager(f"{self.root}{CLAIMS_PAGE}{status}/", _number(number), count, self.url_for)
 
         def box_url(explainer: Explainer, claim_id: str) -> str:
-            return f"{self.explainer_url(explainer)}#claim-{claim_id}"
+            """The claim's box on its explainer's page (the page itself for no claim)."""
+            return f"{self.explainer_url(explainer)}#claim-{claim_id}" if claim_id else self.explainer_url(explainer)
 
         return listings.claims_page(items, self.templates, box_url, pages, listings.CLAIMS_SIZE)
 

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -242,3 +243,52 @@ def test_two_builds_give_byte_identical_pages(site: Build) -> None:
     assert any(str(p).startswith("en/explainers/") for p in pages)
     differing = [p for p in pages if (site.site / p).read_bytes() != (site.root / "site-again" / p).read_bytes()]
     assert differing == []
+
+
+@pytest.mark.parametrize(("path", "other"), [
+    ("claims/disputed/index.html", "en/claims/disputed/"),
+    ("en/archive/index.html", "archive/"),
+    ("en/tags/contoh/index.html", "tags/contoh/"),
+    ("search/index.html", "en/search/"),
+])
+def test_generated_pages_switch_language_to_their_own_counterpart(site: Build, path: str, other: str) -> None:
+    page = site.page(path)
+    here = "http://site/" + path.removesuffix("index.html")
+    hreflang = {link["hreflang"]: urljoin(here, link["href"]) for link in page.select('link[rel="alternate"][hreflang]')}
+    other_language = "en" if other.startswith("en/") else "id"
+    assert hreflang[other_language] == "http://site/" + other
+    switch = [urljoin(here, a["href"]) for a in page.select(".md-select__link")]
+    assert "http://site/" + other in switch
+
+
+def test_the_header_search_goes_to_the_search_page_of_the_pages_language(site: Build) -> None:
+    for path, target in (("explainers/demo/index.html", "search/"), ("en/explainers/demo/index.html", "en/search/")):
+        form = site.page(path).select_one("form.explainers-search")
+        assert form.get("name") != "search"  # Material would load its own index
+        assert urljoin("http://site/" + path, form["action"]) == "http://site/" + target
+        assert form.select_one("input")["name"] == "q"
+
+
+def test_the_search_page_says_it_needs_javascript_and_only_explainers_are_indexed(site: Build) -> None:
+    assert "JavaScript" in site.page("en/search/index.html").select_one("noscript").get_text()
+    assert site.page("search/index.html").select_one("#search-results") is not None
+    entry = json.loads((site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    published = len(list((site.site / "explainers").glob("*/index.html")))
+    assert {language: info["page_count"] for language, info in entry["languages"].items()} == {"id": published, "en": published}
+    assert "data-pagefind-body" in (site.site / "explainers/demo/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (site.site / "archive/index.html").read_text(encoding="utf-8")
+
+
+def test_the_home_page_is_bounded_and_links_onward(site: Build) -> None:
+    home = site.page("index.html")
+    assert len(home.select(".explainer-list__item")) <= 10
+    links = {a["href"] for a in home.select("a")}
+    assert {"archive/", "claims/", "search/"} <= links
+
+
+def test_the_sitemap_is_an_index_of_one_sitemap_per_language(site: Build) -> None:
+    index = (site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index and "sitemap-id.xml" in index and "en/sitemap-en.xml" in index
+    indonesian = (site.site / "sitemap-id.xml").read_text(encoding="utf-8")
+    assert "/explainers/demo/</loc>" in indonesian and "/claims/disputed/</loc>" in indonesian
+    assert "/en/" not in "".join(re.findall(r"<loc>[^<]*</loc>", indonesian))

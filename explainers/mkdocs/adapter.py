@@ -123,8 +123,7 @@ class Adapter:
             return markdown
 
         def tag_url(tag: str) -> str:
-            path, _, anchor = site.tag_path(tag, language).partition("#")
-            return f"{get_relative_url(path, page.url)}#{anchor}"
+            return get_relative_url(site.tag_path(tag, language), page.url)
 
         self.extension.select(site.explainer_page(slug, language, tag_url))
         self._log_prepared(language)
