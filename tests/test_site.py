@@ -292,3 +292,47 @@ def test_the_sitemap_is_an_index_of_one_sitemap_per_language(site: Build) -> Non
     indonesian = (site.site / "sitemap-id.xml").read_text(encoding="utf-8")
     assert "/explainers/demo/</loc>" in indonesian and "/claims/disputed/</loc>" in indonesian
     assert "/en/" not in "".join(re.findall(r"<loc>[^<]*</loc>", indonesian))
+
+
+def test_the_build_publishes_open_data_without_drafts(site: Build) -> None:
+    import jsonschema
+
+    data = json.loads((site.site / "data/claims.json").read_text(encoding="utf-8"))
+    schema = json.loads((site.site / "data/claims.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    slugs = {claim["explainer"]["slug"] for claim in data["claims"]}
+    assert "demo" in slugs and "secret-draft" not in slugs
+    everything = "".join(p.read_text(encoding="utf-8") for p in (site.site / "data").iterdir())
+    everything += (site.site / "feed.xml").read_text(encoding="utf-8") + (site.site / "en/feed.xml").read_text(encoding="utf-8")
+    assert "secret-draft" not in everything
+    feed = json.loads((site.site / "data/claimreview.json").read_text(encoding="utf-8"))
+    checkable = sum(1 for claim in data["claims"] if claim["status"] != "position")
+    assert feed["@type"] == "DataFeed" and len(feed["dataFeedElement"]) == 2 * checkable
+
+
+def test_feeds_parse_in_their_language_and_every_page_links_its_own(site: Build) -> None:
+    import feedparser
+
+    for root in ("", "en/"):
+        feed = feedparser.parse((site.site / root / "feed.xml").read_bytes())
+        assert not feed.bozo and feed.entries
+        assert all(entry.link.startswith("https://explainers.example.org/" + root + "explainers/") for entry in feed.entries)
+        for path in (f"{root}index.html", f"{root}explainers/demo/index.html", f"{root}claims/index.html"):
+            link = site.page(path).select_one('link[rel="alternate"][type="application/atom+xml"]')
+            here = "http://site/" + path.removesuffix("index.html")
+            assert urljoin(here, link["href"]) == f"http://site/{root}feed.xml", path
+        demo = next(entry for entry in feed.entries if entry.link.endswith("/explainers/demo/"))
+        title = site.page(f"{root}explainers/demo/index.html").select_one("h1#title").get_text().rstrip("¶")
+        assert demo.title == title
+
+
+@pytest.mark.parametrize(("root", "locale", "name"), [("", "id_ID", "Penjelas"), ("en/", "en_US", "Explainers")])
+def test_explainer_pages_carry_sharing_cards_in_their_language(site: Build, root: str, locale: str, name: str) -> None:
+    page = site.page(f"{root}explainers/demo/index.html")
+    meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
+    assert meta["og:type"] == "article" and meta["og:locale"] == locale and meta["og:site_name"] == name
+    assert meta["og:url"] == f"https://explainers.example.org/{root}explainers/demo/"
+    assert meta["og:title"] == page.select_one("h1#title").get_text().rstrip("¶")
+    assert meta["twitter:card"] and meta["article:published_time"].startswith("2025-06-02")
+    structured = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert structured["@graph"][0]["publisher"]["name"] == name
