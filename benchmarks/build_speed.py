@@ -25,6 +25,9 @@ Wall-clock times on a shared machine drift; with ``--instructions N`` it also
 counts the instructions of (a), warm and cold, and of (b) for a corpus of N
 under valgrind's callgrind, which gives the same count on every run whatever
 else the machine is doing (slow: a few minutes for N = 50).
+
+The search index (Pagefind, run at the end of every build of (a)) is also timed on
+its own over (a)'s finished site: its share of (a) is printed.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ build(config)
 seconds = time.perf_counter() - start
 print({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 """
+SEARCH = "import sys; from pathlib import Path; from explainers.search import index_site; index_site(Path(sys.argv[1]))"
 
 
 def _project(root: Path, explainers: Path, hooks: list[str]) -> Path:
@@ -159,6 +163,8 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
         timings["check"].append({"seconds": _timed([*explainers_cli, str(marked)], env)})
         timings["check_cold"].append({"seconds": _timed([*explainers_cli, str(marked)], cold)})
     pages = sum(1 for _ in (projects["a"] / "site").rglob("index.html"))
+    # Pagefind's indexing, part of every (a) build: timed on its own over (a)'s output.
+    search = min(_timed([sys.executable, "-c", SEARCH, str(projects["a"] / "site")], env) for _ in range(runs))
     startup = min(_timed([*explainers_cli, str(marked / "explainer-00000.md")], env) for _ in range(5))
     best = {k: min(r["seconds"] for r in v) for k, v in timings.items()}
     rss = {k: max(r.get("rss_mb", 0.0) for r in v) for k, v in timings.items() if not k.startswith("check")}
@@ -182,6 +188,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
         "check_over_build_per_explainer": best["check"] / best["a"],
         "check_cold_over_build_per_explainer": best["check_cold"] / best["a_cold"],
         "startup": startup,
+        "search": search,
         "rss_mb": rss,
     }
 
@@ -206,7 +213,8 @@ def main() -> int:
                 sys.exit("--instructions needs valgrind (apt-get install valgrind)")
             counted = count(args.instructions, Path(folder))
     print(f"\n{'N':>6} {'pages':>6} {'a (s)':>8} {'a cold':>8} {'b floor':>8} {'c plain':>8} {'a/b':>6} {'cold/b':>7} "
-          f"{'paired':>7} {'ms/page':>8} {'check':>7} {'cold':>6} {'chk/bld':>8} {'cold':>6} {'start':>6} {'RSS a/b MB':>11}")
+          f"{'paired':>7} {'ms/page':>8} {'check':>7} {'cold':>6} {'chk/bld':>8} {'cold':>6} {'start':>6} "
+          f"{'search':>7} {'RSS a/b MB':>11}")
     for r in results:
         rss = r["rss_mb"]
         assert isinstance(rss, dict)
@@ -214,7 +222,8 @@ def main() -> int:
               f"{r['a_over_b']:>6.3f} {r['a_cold_over_b']:>7.3f} {r['a_over_b_paired']:>7.3f} "
               f"{r['ms_per_page_a']:>8.1f} {r['check']:>7.2f} "
               f"{r['check_cold']:>6.2f} {r['check_over_build_per_explainer']:>8.3f} "
-              f"{r['check_cold_over_build_per_explainer']:>6.3f} {r['startup']:>6.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
+              f"{r['check_cold_over_build_per_explainer']:>6.3f} {r['startup']:>6.2f} "
+              f"{r['search']:>7.2f} {rss['a']:>5.0f}/{rss['b']:<5.0f}")
     for smaller, larger in itertools.pairwise(results):
         factor = larger["n"] / smaller["n"]  # type: ignore[operator]
         print(f"growth {smaller['n']} -> {larger['n']} ({factor:.0f}x explainers): build a {larger['a'] / smaller['a']:.2f}x, "  # type: ignore[operator]

@@ -26,7 +26,7 @@ def test_build_speed_reports_every_measure(tmp_path: Path) -> None:
     assert [r["n"] for r in results] == [2, 3]
     for r in results:
         assert r["pages"] > 2 * r["n"]  # both languages of every explainer, and the site's own pages
-        for key in ("a", "a_cold", "b", "c", "check", "check_cold", "startup"):
+        for key in ("a", "a_cold", "b", "c", "check", "check_cold", "startup", "search"):
             assert r[key] > 0, key
         assert r["rss_mb"]["a"] > 0 and r["rss_mb"]["b"] > 0
     assert "a/b" in done.stdout and "growth 2 -> 3" in done.stdout
