@@ -194,8 +194,6 @@ RULES: dict[str, list[Expected]] = {
 
 # Known bugs: the fixture gives an extra error (see the xfail reasons).
 EXTRA_ERROR_BUGS: dict[str, str] = {}
-# Known bugs: the error is not at the line of the offending key.
-WRONG_LINE_BUGS: dict[str, str] = {}
 
 
 def _result(name: str) -> Result:
