@@ -9,10 +9,11 @@ The body syntax (documented in EDITING.md):
 ``[[<id>]]``
     inside a sentence: a numbered marker that links to the claim's box.
 
-Rendering uses a real Markdown parser (:mod:`explainers.markdown`). This module
-is the fast, line-based reading used to check the rules and to report their
-lines: it skips fenced code, indented code and inline code spans as the
-parser does, so a check and a build agree on what a body refers to.
+Rendering uses a real Markdown parser (Python-Markdown, with the extension of
+:mod:`explainers.extension`). This module is the fast, line-based reading used
+to check the rules and to report their lines: it skips fenced code, indented
+code and inline code spans as the parser does, so a check and a build agree on
+what a body refers to.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Reading one Markdown file: its front matter as a YAML tree, and its body.
 
-Front matter is split with python-frontmatter's YAML handler (the same
-boundaries MkDocs and other tools recognise) and parsed by the strict reader
-of :mod:`explainers.yamltree`, keeping line numbers relative to the file.
+Front matter is found and split by python-frontmatter's YAML handler (the same
+``---`` boundaries MkDocs and other tools recognise) and parsed by the strict
+reader of :mod:`explainers.yamltree`, keeping line numbers relative to the file.
 """
 
 from __future__ import annotations
@@ -16,25 +16,15 @@ from . import yamltree
 from .diagnostics import Reporter
 
 MAX_FRONT_MATTER = 1_000_000  # bytes of YAML; SPEC section 4
-
-
-class StrictYAMLHandler(YAMLHandler):
-    """python-frontmatter's YAML handler with the strict, line-keeping loader."""
-
-    def load(self, fm: str, **kwargs: object) -> tuple[yamltree.Node | None, list[yamltree.Problem]]:  # type: ignore[override]
-        """The tree and the problems that did not stop the parse; raises YAMLProblems for the others."""
-        line_offset = kwargs.get("line_offset", 0)
-        return yamltree.read(fm, line_offset if isinstance(line_offset, int) else 0)
-
-
-HANDLER = StrictYAMLHandler()
+# Only its detect() and split() are used: its load() would type the values
+# (``status: false``) and lose the lines, which explainers.yamltree keeps.
+HANDLER = YAMLHandler()
 
 
 @dataclass(frozen=True)
 class Document:
     """A file split into its front matter tree and its body."""
 
-    path: Path
     front: yamltree.Node | None
     has_front_matter: bool
     body: str
@@ -63,15 +53,12 @@ def read_text(path: Path, reporter: Reporter) -> str | None:
         return None
 
 
-def split(path: Path, text: str, reporter: Reporter, *, required: bool = True) -> Document | None:
+def split(text: str, reporter: Reporter, *, required: bool = True) -> Document | None:
     """Split ``text`` into front matter and body, parse the front matter.
 
     Returns None when nothing can be checked further (an error has been reported).
     """
-    boundary = HANDLER.FM_BOUNDARY
-    assert boundary is not None
-    opening = boundary.match(text)
-    if not opening:
+    if not HANDLER.detect(text):
         if required:
             if not text.strip():
                 reporter.error(1, "the file is empty: an explainer starts with front matter "
@@ -80,12 +67,12 @@ def split(path: Path, text: str, reporter: Reporter, *, required: bool = True) -
                 reporter.error(1, "no front matter: the file must begin with a line '---', then the "
                                "fields, then another '---' line")
             return None
-        return Document(path, None, False, text, 1)
-    closing = boundary.search(text, opening.end())
-    if closing is None:
+        return Document(None, False, text, 1)
+    try:
+        front_text, rest = HANDLER.split(text)
+    except ValueError:  # one boundary line only
         reporter.error(1, "the front matter is not closed: add a line '---' after the last field")
         return None
-    front_text = text[opening.end() : closing.start()]
     if len(front_text.encode("utf-8")) > MAX_FRONT_MATTER:
         reporter.error(
             1,
@@ -93,19 +80,30 @@ def split(path: Path, text: str, reporter: Reporter, *, required: bool = True) -
             "an explainer's front matter is a few kilobytes",
         )
         return None
-    line_offset = text.count("\n", 0, opening.end())
-    body_start = closing.end()
-    if text.startswith("\r\n", body_start):
-        body_start += 2
-    elif text.startswith("\n", body_start):
-        body_start += 1
-    body_line = text.count("\n", 0, body_start) + 1
-    try:
-        tree, problems = HANDLER.load(front_text, line_offset=line_offset)
-    except yamltree.YAMLProblems as exc:
-        for problem in exc.problems:
-            reporter.error(problem.line, problem.message, problem.column)
-        return Document(path, None, True, text[body_start:], body_line)
+    body = rest[1:]  # the rest is the line break that ends the closing '---' line, then the body
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    line_offset = text.count("\n", 0, _front_start(text, front_text))
+    tree, problems = _parse(front_text, line_offset)
     for problem in problems:
         reporter.error(problem.line, problem.message, problem.column)
-    return Document(path, tree, True, text[body_start:], body_line)
+    return Document(tree, True, body, body_line)
+
+
+def _front_start(text: str, front_text: str) -> int:
+    """Where ``front_text``, as split() gives it, begins in ``text``.
+
+    split() gives the text, not its place. The text begins with the line break
+    that ends the opening '---' line; before it come only the dashes and the
+    blank lines the boundary pattern took with it, so its first occurrence is
+    its place. (Only a front matter that is a lone line break can occur earlier:
+    it holds no YAML, and its lines do not matter.)
+    """
+    return text.index(front_text)
+
+
+def _parse(front_text: str, line_offset: int) -> tuple[yamltree.Node | None, list[yamltree.Problem]]:
+    """The tree (None when it cannot be trusted) and the problems to report."""
+    try:
+        return yamltree.read(front_text, line_offset)
+    except yamltree.YAMLProblems as exc:
+        return None, exc.problems

@@ -74,7 +74,7 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     claim_ids: set[str] | None = None  # what bodies may refer to; None: unknown, check syntax only
     text = document.read_text(path, reporter)
     if text is not None:
-        doc = document.split(path, text, reporter)
+        doc = document.split(text, reporter)
         if doc is not None:
             if doc.front is not None or not reporter.has_errors:
                 meta = check_front_matter(doc.front, reporter, today)
@@ -118,7 +118,7 @@ def _load_translation(
     text = document.read_text(path, reporter)
     if text is None:
         return None, None, reporter.diagnostics
-    doc = document.split(path, text, reporter, required=False)
+    doc = document.split(text, reporter, required=False)
     if doc is None:
         return None, None, reporter.diagnostics
     meta = (

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from string import Formatter
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,10 +24,11 @@ from .models import FIELD_NAMES, Body, FrontMatter, TranslationFrontMatter
 from .rules import BodyRules, misplaced
 from .vocabulary import SourceKind, Stance, Status
 
-_ENUMS: dict[str, tuple[str, Iterable[str]]] = {
-    "status": ("status", [s.value for s in Status]),
-    "stance": ("stance", [s.value for s in Stance]),
-    "kind": ("source kind", [k.value for k in SourceKind]),
+# field -> (what its value is called, the values it takes)
+_ENUMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "status": ("status", tuple(s.value for s in Status)),
+    "stance": ("stance", tuple(s.value for s in Stance)),
+    "kind": ("source kind", tuple(k.value for k in SourceKind)),
 }
 _ENGLISH_ONLY = {"title", "summary"}
 
@@ -49,67 +51,107 @@ def _id_of(tree: yamltree.Node | None, section: str, index: int) -> str | None:
     return None
 
 
-def _where(tree: yamltree.Node | None, loc: tuple[int | str, ...]) -> tuple[str, str]:
-    """(what the location is, in words; which field set applies there)."""
-    if not loc:
-        return "the front matter", "explainer"
-    if loc[0] in ("claims", "sources", "corrections") and len(loc) >= 2 and isinstance(loc[1], int):
-        section, index = str(loc[0]), int(loc[1])
-        noun = {"claims": "claim", "sources": "source", "corrections": "correction"}[section]
-        ident = _id_of(tree, section, index)
-        name = f"{noun} '{ident}'" if ident else f"{noun} #{index + 1}"
-        rest = loc[2:]
-        if section == "claims" and len(rest) >= 2 and rest[0] == "sources" and isinstance(rest[1], int):
-            return f"citation #{rest[1] + 1} of {name}", "citation"
-        if rest and rest[0] in ("text", "note"):
-            return f"'{rest[0]}' of {name}", "text"
-        return name, noun
-    return "the front matter", "explainer"
+Loc = tuple[int | str, ...]
+_SECTIONS = {"claims": "claim", "sources": "source", "corrections": "correction"}
+
+
+def _item(loc: Loc) -> tuple[str, int, Loc] | None:
+    """(section, index, the rest of the path) when ``loc`` is inside a claim, source or correction."""
+    if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
+        return str(loc[0]), loc[1], loc[2:]
+    return None
+
+
+def _kind(loc: Loc) -> str:
+    """The kind of node at ``loc``: explainer, claim, source, correction, citation or text."""
+    item = _item(loc)
+    if item is None:
+        return "explainer"
+    section, _, rest = item
+    if section == "claims" and len(rest) >= 2 and rest[0] == "sources" and isinstance(rest[1], int):
+        return "citation"
+    if rest and rest[0] in ("text", "note"):
+        return "text"
+    return _SECTIONS[section]
+
+
+def _where(tree: yamltree.Node | None, loc: Loc) -> str:
+    """The node at ``loc``, in words: "the front matter", "claim 'x'", "citation #2 of source #1"."""
+    item = _item(loc)
+    if item is None:
+        return "the front matter"
+    section, index, rest = item
+    noun = _SECTIONS[section]
+    ident = _id_of(tree, section, index)
+    name = f"{noun} '{ident}'" if ident else f"{noun} #{index + 1}"
+    kind = _kind(loc)
+    if kind == "citation":
+        return f"citation #{int(rest[1]) + 1} of {name}"
+    if kind == "text":
+        return f"'{rest[0]}' of {name}"
+    return name
+
+
+ANY = "*"  # in _MESSAGES: any node kind, or any field
+# (pydantic error type, node kind, field) -> the message; the most specific row wins
+# (kind and field, then kind, then field, then neither). The node is the one the field
+# belongs to for "missing" and "extra_forbidden" (see _ABOUT_THE_PARENT), else the
+# field's own value. A type with no row keeps the model's own message (the custom
+# checks of explainers.models word theirs for editors already).
+_MESSAGES: dict[tuple[str, str, str], str] = {
+    ("missing", "claim", "sources"): "{where} has no citation: add sources: with at least one source id",
+    ("missing", "text", "id"): "{where} lacks its Indonesian text: add {field}: \"…\"",
+    ("missing", "text", ANY): "{where} lacks its English text: add {field}: \"…\"",
+    ("missing", ANY, ANY): "{where} is missing the field '{field}': add {field}: …",
+    ("extra_forbidden", ANY, ANY): "unknown field '{field}' in {where}{field_suggestion}; the fields are: {fields}",
+    ("too_short", "claim", "sources"): "{where} has no citation: list at least one source id under sources",
+    ("too_short", ANY, ANY): "'{field}' is empty: list at least one item",
+    ("model_type", "text", ANY): (
+        "{where} needs both languages: write `id: \"…\"` and `en: \"…\"` on indented lines below it"
+    ),
+    ("model_type", "citation", ANY): "{where} must be a source id, or a mapping with 'source:'",
+    ("model_type", ANY, ANY): "{where} must be a mapping of fields (key: value)",
+    ("list_type", ANY, ANY): "'{field}' must be a list: write each item on its own line starting with '- '",
+    ("string_type", ANY, ANY): "'{field}' must be text",
+    **{
+        ("enum", ANY, field): "unknown {noun} '{given}'{value_suggestion}: use one of {values}"
+        for field in _ENUMS
+    },
+}
+_SAME_MESSAGE = {"model_attributes_type": "model_type", "dict_type": "model_type"}
+_ABOUT_THE_PARENT = {"missing", "extra_forbidden"}
+
+
+def _template(kind: str, node: str, field: str) -> str | None:
+    for key in ((kind, node, field), (kind, node, ANY), (kind, ANY, field), (kind, ANY, ANY)):
+        if key in _MESSAGES:
+            return _MESSAGES[key]
+    return None
 
 
 def _message(error: dict[str, Any], tree: yamltree.Node | None) -> str:
-    loc: tuple[int | str, ...] = tuple(error["loc"])
-    kind = error["type"]
-    field = loc[-1] if loc else ""
-    if kind == "missing":
-        where, fields = _where(tree, loc[:-1])
-        if fields == "claim" and field == "sources":
-            return f"{where} has no citation: add sources: with at least one source id"
-        if fields == "text":
-            language = "Indonesian" if field == "id" else "English"
-            return f"{where} lacks its {language} text: add {field}: \"…\""
-        return f"{where} is missing the field '{field}': add {field}: …"
-    if kind == "extra_forbidden":
-        where, fields = _where(tree, loc[:-1])
-        allowed = FIELD_NAMES[fields]
-        return (
-            f"unknown field '{field}' in {where}{_suggest(str(field), allowed)}; "
-            f"the fields are: {', '.join(allowed)}"
-        )
-    if kind == "enum" and str(field) in _ENUMS:
-        noun, values = _ENUMS[str(field)]
-        given = str(error.get("input"))
-        return f"unknown {noun} '{given[:60]}'{_suggest(given, values)}: use one of {', '.join(values)}"
-    if kind == "too_short":
-        where, fields = _where(tree, loc)
-        if str(field) == "sources" and fields == "claim":
-            return f"{where} has no citation: list at least one source id under sources"
-        return f"'{field}' is empty: list at least one item"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        where, fields = _where(tree, loc)
-        if fields == "text":
-            return (
-                f"{where} needs both languages: write `id: \"…\"` and `en: \"…\"` "
-                "on indented lines below it"
-            )
-        if fields == "citation":
-            return f"{where} must be a source id, or a mapping with 'source:'"
-        return f"{where} must be a mapping of fields (key: value)"
-    if kind == "list_type":
-        return f"'{field}' must be a list: write each item on its own line starting with '- '"
-    if kind == "string_type":
-        return f"'{field}' must be text"
-    return str(error["msg"])
+    """The editor's message for one pydantic error, from the _MESSAGES table."""
+    loc: Loc = tuple(error["loc"])
+    kind = _SAME_MESSAGE.get(error["type"], error["type"])
+    field = str(loc[-1]) if loc else ""
+    node_loc = loc[:-1] if kind in _ABOUT_THE_PARENT else loc
+    node = _kind(node_loc)
+    template = _template(kind, node, field)
+    if template is None:
+        return str(error["msg"])
+    given = str(error.get("input"))
+    words: dict[str, Callable[[], str]] = {
+        "where": lambda: _where(tree, node_loc),
+        "field": lambda: field,
+        "fields": lambda: ", ".join(FIELD_NAMES[node]),
+        "field_suggestion": lambda: _suggest(field, FIELD_NAMES[node]),
+        "noun": lambda: _ENUMS[field][0],
+        "given": lambda: given[:60],
+        "value_suggestion": lambda: _suggest(given, _ENUMS[field][1]),
+        "values": lambda: ", ".join(_ENUMS[field][1]),
+    }
+    names = {name for _, name, _, _ in Formatter().parse(template) if name}
+    return template.format(**{name: words[name]() for name in names})
 
 
 _AT_FIELD = {"accessed_before_published": "accessed"}

@@ -13,23 +13,15 @@ than a handful of levels, and duplicate keys.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-try:  # libyaml's C parser is about 20x faster; fall back to pure Python.
-    from yaml._yaml import CParser as _CParser
+try:  # libyaml's parser is about 20x faster than PyYAML's own; both have the same events.
+    from yaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _CParser = None  # type: ignore[assignment,misc]
-
-
-def _events(text: str) -> Iterator[Any]:
-    """libyaml's events of ``text``, pulled straight from its C parser (no generator in between)."""
-    if _CParser is None:  # pragma: no cover
-        return yaml.parse(text, Loader=yaml.SafeLoader)
-    return iter(_CParser(text).get_event, None)
+    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 16
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -102,135 +94,152 @@ def _hint(problem: str, source_line: str) -> str:
     return ""
 
 
-_SCALAR, _MAPPING, _SEQUENCE, _END, _DOCUMENT, _ALIAS = range(6)
-_KINDS = {
-    yaml.ScalarEvent: _SCALAR,
-    yaml.MappingStartEvent: _MAPPING,
-    yaml.SequenceStartEvent: _SEQUENCE,
-    yaml.MappingEndEvent: _END,
-    yaml.SequenceEndEvent: _END,
-    yaml.DocumentStartEvent: _DOCUMENT,
-    yaml.AliasEvent: _ALIAS,
-}
 _PLAIN_TAGS = (None, "!", "tag:yaml.org,2002:str")
+# libyaml also breaks lines at these, which editors and Markdown do not.
+_EXTRA_BREAKS = ("\u2028", "\u2029", "\x85")
 
 
 def _refuse(line: int, column: int, message: str) -> YAMLProblems:
     return YAMLProblems([Problem(line, column, message)])
 
 
-def parse(text: str, line_offset: int = 0) -> Node | None:
-    """Parse ``text`` into a node tree; ``line_offset`` lines precede it in the file.
+Container = Mapping | Sequence
 
-    Returns ``None`` for an empty document. Raises :class:`YAMLProblems` for
-    any problem; :func:`read` keeps the tree when the problems allow it.
+
+class _Builder:
+    """Builds the tree from a loader's events.
+
+    A node is opened from its first event (its own checks); a container is then
+    filled from the events up to its end. A value is opened, and its key checked
+    against the keys before it, before what it holds is read: problems come in
+    the file's order.
     """
-    tree, problems = read(text, line_offset)
-    if problems:
-        raise YAMLProblems(problems)
-    return tree
+
+    def __init__(self, loader: Any, text: str, line_offset: int, problems: list[Problem]) -> None:
+        self.next_event = loader.get_event
+        self.base = line_offset + 1
+        # With extra line breaks, count lines from the character index instead.
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if any(b in text for b in _EXTRA_BREAKS) else None
+        self.problems = problems
+
+    def document(self) -> Node | None:
+        """The stream's one document: its root node, or None when empty."""
+        root: Node | None = None
+        documents = 0
+        while (event := self.next_event()) is not None:
+            if type(event) is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _refuse(*self.place(event), "front matter must be a single YAML document")
+            elif isinstance(event, yaml.NodeEvent):
+                root = self.node(event, 0)
+        return root
+
+    def place(self, event: Any) -> tuple[int, int]:
+        mark = event.start_mark
+        if self.breaks is not None:
+            return bisect.bisect_left(self.breaks, mark.index) + self.base, mark.column + 1
+        return mark.line + self.base, mark.column + 1
+
+    def node(self, event: Any, depth: int) -> Node:
+        """The node ``event`` starts, with what it holds; ``depth`` containers are open around it."""
+        node = self.open(event, depth)
+        if not isinstance(node, Scalar):
+            self.fill(node, depth + 1)
+        return node
+
+    def open(self, event: Any, depth: int) -> Node:
+        """The node ``event`` starts, still empty if it is a container."""
+        line, column = self.place(event)
+        if type(event) is yaml.AliasEvent:
+            raise _refuse(line, column, f"YAML aliases (*{event.anchor}) are not allowed in front matter: "
+                                        "write the value out")
+        if event.anchor is not None:
+            raise _refuse(line, column, f"YAML anchors (&{event.anchor}) are not allowed in front matter: "
+                                        "write the value out")
+        if event.tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(line, column, f"YAML tags ({event.tag}) are not allowed: remove the tag"))
+        if type(event) is yaml.ScalarEvent:
+            return Scalar(event.value, line, column, bool(event.implicit[0]) and not event.style)
+        if depth >= MAX_DEPTH:
+            raise _refuse(line, column, f"front matter is nested more than {MAX_DEPTH} levels deep")
+        if type(event) is yaml.MappingStartEvent:
+            return Mapping(line, column, {})
+        return Sequence(line, column, [])
+
+    def fill(self, node: Container, depth: int) -> None:
+        if isinstance(node, Mapping):
+            self.fill_mapping(node, depth)
+        else:
+            self.fill_sequence(node, depth)
+
+    def fill_sequence(self, node: Sequence, depth: int) -> None:
+        items = node.items
+        while type(event := self.next_event()) is not yaml.SequenceEndEvent:
+            items.append(self.node(event, depth))
+
+    def fill_mapping(self, node: Mapping, depth: int) -> None:
+        entries = node.entries
+        while type(event := self.next_event()) is not yaml.MappingEndEvent:
+            key = self.key(event, depth)
+            value = self.open(self.next_event(), depth)
+            if key.value in entries:
+                first = entries[key.value][0]
+                self.problems.append(Problem(
+                    key.line, key.column,
+                    f"duplicate key '{key.value}' (first given at line {first.line}): keep one of them",
+                ))
+            else:
+                entries[key.value] = (key, value)
+            if not isinstance(value, Scalar):
+                self.fill(value, depth + 1)
+
+    def key(self, event: Any, depth: int) -> Scalar:
+        """A mapping's key; a list or mapping as key is a problem, and gets a key that cannot clash."""
+        key = self.open(event, depth)
+        if isinstance(key, Scalar):
+            return key
+        self.problems.append(Problem(key.line, key.column, "a key must be a plain word, not a list or mapping"))
+        self.fill(key, depth + 1)
+        return Scalar(f"\0{id(key)}", key.line, key.column, False)
 
 
-_EXTRA_BREAKS = ("\u2028", "\u2029", "\x85")
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
+    """A parse error, at its place in the file, with a hint at the usual fix."""
+    mark: Any = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    lines = text.splitlines()
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    context = ""
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        context = f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset})"
+    return Problem(line, column, f"invalid YAML: {problem}{context}{_hint(problem, source_line)}")
 
 
 def read(text: str, line_offset: int = 0) -> tuple[Node | None, list[Problem]]:
     """Parse ``text`` into a node tree and the problems that did not stop the parse.
 
-    Duplicate keys, tags and keys that are not words are problems of their
-    own: the tree (first key kept) is still returned, so the rest of the file
-    can be checked. A syntax error, an anchor or alias, or nesting too deep
-    raise :class:`YAMLProblems`: nothing after them can be trusted. This loop
-    runs once per event of every explainer in a build: keep it lean.
+    ``line_offset`` lines precede ``text`` in the file; the tree is None for an
+    empty document. Duplicate keys, tags and keys that are not words are
+    problems of their own: the tree (first key kept) is still returned, so the
+    rest of the file can be checked. A syntax error, an anchor or alias, or
+    nesting too deep raise :class:`YAMLProblems`: nothing after them can be
+    trusted. This runs once per event of every explainer in a build: keep it lean.
     """
     problems: list[Problem] = []
-    # libyaml also breaks lines at U+2028, U+2029 and U+0085, which editors and
-    # Markdown do not: then count lines from the character index instead.
-    breaks = [i for i, c in enumerate(text) if c == "\n"] if any(b in text for b in _EXTRA_BREAKS) else None
-    stack: list[Mapping | Sequence] = []
-    keys: list[Scalar | None] = []  # per open container: the mapping key awaiting its value
-    root: Node | None = None
-    documents = 0
-    base = line_offset + 1
     try:
-        event: Any
-        for event in _events(text):
-            kind = _KINDS.get(type(event))
-            if kind == _END:
-                stack.pop()
-                keys.pop()
-                continue
-            if kind is None:
-                continue
-            mark = event.start_mark
-            line, column = mark.line + base, mark.column + 1
-            if breaks is not None:
-                line = bisect.bisect_left(breaks, mark.index) + base
-            if kind == _DOCUMENT:
-                documents += 1
-                if documents > 1:
-                    raise _refuse(line, column, "front matter must be a single YAML document")
-                continue
-            if kind == _ALIAS:
-                raise _refuse(line, column, f"YAML aliases (*{event.anchor}) are not allowed in front matter: "
-                                            "write the value out")
-            if event.anchor is not None:
-                raise _refuse(line, column, f"YAML anchors (&{event.anchor}) are not allowed in front matter: "
-                                            "write the value out")
-            if event.tag not in _PLAIN_TAGS:
-                problems.append(Problem(line, column, f"YAML tags ({event.tag}) are not allowed: remove the tag"))
-            node: Node
-            if kind == _SCALAR:
-                node = Scalar(event.value, line, column, bool(event.implicit[0]) and not event.style)
-            else:
-                if len(stack) >= MAX_DEPTH:
-                    raise _refuse(line, column, f"front matter is nested more than {MAX_DEPTH} levels deep")
-                node = Mapping(line, column, {}) if kind == _MAPPING else Sequence(line, column, [])
-            # Attach the node to its parent.
-            if not stack:
-                root = node
-            else:
-                parent = stack[-1]
-                if type(parent) is Sequence:
-                    parent.items.append(node)
-                else:
-                    key = keys[-1]
-                    if key is None:
-                        if type(node) is Scalar:
-                            keys[-1] = node
-                        else:
-                            problems.append(Problem(line, column, "a key must be a plain word, not a list or mapping"))
-                            keys[-1] = Scalar(f"\0{id(node)}", line, column, False)  # a key that cannot clash
-                    else:
-                        keys[-1] = None
-                        entries = parent.entries  # type: ignore[union-attr]
-                        if key.value in entries:
-                            first = entries[key.value][0]
-                            problems.append(Problem(
-                                key.line, key.column,
-                                f"duplicate key '{key.value}' (first given at line {first.line}): keep one of them",
-                            ))
-                        else:
-                            entries[key.value] = (key, node)
-            if kind != _SCALAR:
-                stack.append(node)  # type: ignore[arg-type]
-                keys.append(None)
+        loader = _Loader(text)  # PyYAML's own reader checks the characters here already
+        try:
+            return _Builder(loader, text, line_offset, problems).document(), problems
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        error_mark: Any = exc.problem_mark or exc.context_mark
-        line = (error_mark.line + 1 + line_offset) if error_mark else 1 + line_offset
-        column = error_mark.column + 1 if error_mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        lines = text.splitlines()
-        source_line = lines[error_mark.line] if error_mark and error_mark.line < len(lines) else ""
-        context = ""
-        if exc.context and exc.context_mark and exc.context_mark is not error_mark:
-            context = f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset})"
-        problems.append(Problem(line, column, f"invalid YAML: {problem}{context}{_hint(problem, source_line)}"))
-        raise YAMLProblems(problems) from None
+        problems.append(_syntax_problem(exc, text, line_offset))
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         problems.append(Problem(1 + line_offset, None, f"invalid YAML: {exc}"))
-        raise YAMLProblems(problems) from None
-    return root, problems
+    raise YAMLProblems(problems)
 
 
 def to_python(node: Node | None) -> object:

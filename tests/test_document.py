@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explainers import document, yamltree
 from explainers.diagnostics import Reporter
@@ -22,7 +24,7 @@ def read(tmp_path: Path, data: bytes) -> tuple[str | None, Reporter]:
 
 def split(text: str, *, required: bool = True) -> tuple[document.Document | None, Reporter]:
     reporter = Reporter("x.md")
-    return document.split(Path("x.md"), text, reporter, required=required), reporter
+    return document.split(text, reporter, required=required), reporter
 
 
 def only_error(reporter: Reporter) -> tuple[int, str]:
@@ -169,10 +171,10 @@ def test_empty_front_matter_is_a_document_without_tree() -> None:
 
 
 def test_front_matter_over_1_mb_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def parse(*args: object, **kwargs: object) -> None:
+    def read(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML parser must not see front matter over 1 MB")
 
-    monkeypatch.setattr(yamltree, "parse", parse)
+    monkeypatch.setattr(yamltree, "read", read)
     text = "---\n" + "".join(f"key{i}: [a, b, c, d, e, f, g, h]\n" for i in range(40_000)) + "---\nBody\n"
     assert len(text.encode()) > 1_000_000
     start = time.monotonic()
@@ -198,3 +200,26 @@ def test_the_limit_counts_bytes_not_characters() -> None:
     doc, reporter = split(text)
     assert doc is None
     assert "larger than 1 MB" in only_error(reporter)[1]
+
+
+# --- every line number is a file line, whatever the boundaries look like ----------------------
+
+_BOUNDARY = st.sampled_from(["---", "----", "---  ", "--- \t"])
+_BLANKS = st.lists(st.sampled_from(["", "  "]), max_size=3)
+_FIELDS = st.lists(st.sampled_from(["title: x", "summary: y", "tags:", "  - item", "a: [b, c]", ""]), max_size=5)
+_BODY = st.lists(st.sampled_from(["Body", "", "  ", "---", "title: z"]), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BOUNDARY, _BLANKS, _FIELDS, _BOUNDARY, _BODY, st.sampled_from(["\n", "\r\n"]))
+def test_keys_and_body_are_at_their_file_lines(
+    opening: str, blanks: list[str], fields: list[str], closing: str, body: list[str], newline: str
+) -> None:
+    lines = [opening, *blanks, *fields, closing, *body]
+    text = newline.join(lines) + newline
+    doc, reporter = split(text)
+    assert doc is not None, reporter.diagnostics
+    if isinstance(doc.front, yamltree.Mapping):
+        for key in doc.front.entries:
+            assert lines[doc.front.key_line(key) - 1].startswith(f"{key}:")
+    assert text.split(newline)[doc.body_line - 1 :] == doc.body.split(newline)

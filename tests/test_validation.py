@@ -194,8 +194,6 @@ RULES: dict[str, list[Expected]] = {
 
 # Known bugs: the fixture gives an extra error (see the xfail reasons).
 EXTRA_ERROR_BUGS: dict[str, str] = {}
-# Known bugs: the error is not at the line of the offending key.
-WRONG_LINE_BUGS: dict[str, str] = {}
 
 
 def _result(name: str) -> Result:
@@ -644,6 +642,70 @@ def test_check_leaves_the_files_alone(tmp_path: Path) -> None:
         check(path, today=TODAY)
     after = {p.name: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in tmp_path.iterdir()}
     assert after == before
+
+
+# --- the message table: every row, word for word ---------------------------------------------
+
+_TREE = "claims:\n  - id: troops-2024\n    sources: [a]\nsources:\n  - title: x\n"
+
+
+@pytest.mark.parametrize(
+    "kind, loc, given, message",
+    [
+        ("missing", ("claims", 0, "sources"), None,
+         "claim 'troops-2024' has no citation: add sources: with at least one source id"),
+        ("missing", ("claims", 1, "text", "id"), None, "'text' of claim #2 lacks its Indonesian text: add id: \"…\""),
+        ("missing", ("corrections", 0, "note", "en"), None,
+         "'note' of correction #1 lacks its English text: add en: \"…\""),
+        ("missing", ("sources", 0, "id"), None, "source #1 is missing the field 'id': add id: …"),
+        ("missing", ("claims", 0, "sources", 1, "source"), None,
+         "citation #2 of claim 'troops-2024' is missing the field 'source': add source: …"),
+        ("missing", ("title",), None, "the front matter is missing the field 'title': add title: …"),
+        ("extra_forbidden", ("claims", 0, "sources", 0, "stanse"), "x",
+         "unknown field 'stanse' in citation #1 of claim 'troops-2024' (did you mean 'stance'?); "
+         "the fields are: source, stance, locator"),
+        ("extra_forbidden", ("corrections", 0, "zz"), "x",
+         "unknown field 'zz' in correction #1; the fields are: date, text"),
+        ("enum", ("claims", 0, "status"), "reportd",
+         "unknown status 'reportd' (did you mean 'reported'?): use one of confirmed, reported, disputed, "
+         "unverified, false, position"),
+        ("enum", ("claims", 0, "sources", 0, "stance"), "x" * 70,
+         f"unknown stance '{'x' * 60}': use one of supports, disputes, context"),
+        ("enum", ("sources", 0, "kind"), "Official",
+         "unknown source kind 'Official' (did you mean 'official'?): use one of news, report, statement, "
+         "official, data, interview, other"),
+        ("enum", ("sources", 0, "language"), "x", "MSG"),
+        ("too_short", ("claims", 0, "sources"), [],
+         "claim 'troops-2024' has no citation: list at least one source id under sources"),
+        ("too_short", ("claims",), [], "'claims' is empty: list at least one item"),
+        ("model_type", ("claims", 0, "note"), "x",
+         "'note' of claim 'troops-2024' needs both languages: write `id: \"…\"` and `en: \"…\"` "
+         "on indented lines below it"),
+        ("dict_type", ("claims", 0, "sources", 2), "x",
+         "citation #3 of claim 'troops-2024' must be a source id, or a mapping with 'source:'"),
+        ("model_attributes_type", ("sources", 0), "x", "source #1 must be a mapping of fields (key: value)"),
+        ("list_type", ("tags",), "x", "'tags' must be a list: write each item on its own line starting with '- '"),
+        ("string_type", ("sources", 0, "title"), 1, "'title' must be text"),
+        ("blank", ("title",), "", "MSG"),
+    ],
+)
+def test_each_schema_message_word_for_word(kind: str, loc: tuple[int | str, ...], given: object, message: str) -> None:
+    from explainers import validation, yamltree
+
+    tree, problems = yamltree.read(_TREE)
+    assert problems == []
+    assert validation._message({"type": kind, "loc": loc, "input": given, "msg": "MSG"}, tree) == message
+
+
+def test_every_row_of_the_message_table_is_reached_and_filled() -> None:
+    from explainers import validation
+
+    at = {"explainer": (), "claim": ("claims", 0), "source": ("sources", 0), "correction": ("corrections", 0),
+          "citation": ("claims", 0, "sources", 0), "text": ("claims", 0, "text")}
+    for kind, node, field in validation._MESSAGES:
+        loc = (*at["claim" if node == validation.ANY else node], "status" if field == validation.ANY else field)
+        message = validation._message({"type": kind, "loc": loc, "input": "x", "msg": "MSG"}, None)
+        assert message != "MSG" and "{" not in message, (kind, node, field, message)
 
 
 # --- site pages (home, methodology, ...) -------------------------------------------------------

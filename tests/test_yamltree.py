@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,17 +14,28 @@ from explainers.yamltree import Mapping, Scalar, Sequence, YAMLProblems
 
 
 def problems(text: str, line_offset: int = 0) -> list[yamltree.Problem]:
-    with pytest.raises(YAMLProblems) as info:
-        yamltree.parse(text, line_offset)
-    assert info.value.problems, "YAMLProblems must carry at least one problem"
-    return info.value.problems
+    """The problems of ``text``, whether they stopped the parse or not."""
+    try:
+        _, found = yamltree.read(text, line_offset)
+    except YAMLProblems as exc:
+        assert exc.problems, "YAMLProblems must carry at least one problem"
+        return exc.problems
+    assert found, f"no problem in {text!r}"
+    return found
+
+
+def parse(text: str, line_offset: int = 0) -> yamltree.Node | None:
+    """The tree of ``text``, which has no problem."""
+    tree, found = yamltree.read(text, line_offset)
+    assert found == []
+    return tree
 
 
 # --- implicit typing never changes what the editor wrote ---------------------------------
 
 
 def test_scalars_stay_strings_yaml_1_1_traps() -> None:
-    tree = yamltree.parse(
+    tree = parse(
         "status: false\n"
         "language: no\n"
         "draft: yes\n"
@@ -50,7 +62,7 @@ def test_scalars_stay_strings_yaml_1_1_traps() -> None:
 
 
 def test_nulls_are_none_only_when_plain() -> None:
-    tree = yamltree.parse("empty:\ntilde: ~\nword: null\nquoted: 'null'\ndquoted: \"~\"\n")
+    tree = parse("empty:\ntilde: ~\nword: null\nquoted: 'null'\ndquoted: \"~\"\n")
     assert yamltree.to_python(tree) == {
         "empty": None,
         "tilde": None,
@@ -61,7 +73,7 @@ def test_nulls_are_none_only_when_plain() -> None:
 
 
 def test_plain_flag_distinguishes_quoted_and_block_scalars() -> None:
-    tree = yamltree.parse("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  block\n")
+    tree = parse("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  block\n")
     assert isinstance(tree, Mapping)
     plain = {key: value.plain for key, (_, value) in tree.entries.items() if isinstance(value, Scalar)}
     assert plain == {"a": True, "b": False, "c": False, "d": False}
@@ -69,13 +81,13 @@ def test_plain_flag_distinguishes_quoted_and_block_scalars() -> None:
 
 
 def test_empty_document_is_none() -> None:
-    assert yamltree.parse("") is None
-    assert yamltree.parse("# only a comment\n") is None
+    assert parse("") is None
+    assert parse("# only a comment\n") is None
     assert yamltree.to_python(None) is None
 
 
 def test_lists_and_flow_collections() -> None:
-    tree = yamltree.parse("authors: [VT, Redaksi]\ntags:\n  - korea-utara\n  - rusia\ntext: {id: a, en: b}\n")
+    tree = parse("authors: [VT, Redaksi]\ntags:\n  - korea-utara\n  - rusia\ntext: {id: a, en: b}\n")
     assert yamltree.to_python(tree) == {
         "authors": ["VT", "Redaksi"],
         "tags": ["korea-utara", "rusia"],
@@ -87,7 +99,7 @@ def test_lists_and_flow_collections() -> None:
 
 
 def test_keys_and_values_keep_their_lines_and_columns() -> None:
-    tree = yamltree.parse("title: x\nclaims:\n  - id: a\n    status: false\n")
+    tree = parse("title: x\nclaims:\n  - id: a\n    status: false\n")
     assert isinstance(tree, Mapping)
     key, claims = tree.entries["claims"]
     assert (key.line, key.column) == (2, 1)
@@ -101,7 +113,7 @@ def test_keys_and_values_keep_their_lines_and_columns() -> None:
 
 
 def test_line_offset_shifts_every_line() -> None:
-    tree = yamltree.parse("title: x\nstatus: y\n", line_offset=1)
+    tree = parse("title: x\nstatus: y\n", line_offset=1)
     assert isinstance(tree, Mapping)
     assert tree.entries["title"][0].line == 2
     assert tree.entries["status"][0].line == 3
@@ -111,7 +123,7 @@ def test_line_offset_shifts_every_line() -> None:
 
 def test_locate_finds_keys_items_and_the_deepest_existing_node() -> None:
     text = "title: x\nclaims:\n  - id: a\n    text:\n      id: t\n  - id: b\n"
-    tree = yamltree.parse(text)
+    tree = parse(text)
     assert yamltree.locate(tree, ("title",)) == (1, 1)
     assert yamltree.locate(tree, ("claims", 1)) == (6, 5)
     assert yamltree.locate(tree, ("claims", 0, "text", "id")) == (5, 7)
@@ -193,7 +205,7 @@ def test_explicit_tags_are_refused(tag: str) -> None:
 
 
 def test_the_str_tag_is_harmless_and_allowed() -> None:
-    assert yamltree.to_python(yamltree.parse("title: !!str 2025-06-02\n")) == {"title": "2025-06-02"}
+    assert yamltree.to_python(parse("title: !!str 2025-06-02\n")) == {"title": "2025-06-02"}
 
 
 def test_deep_nesting_is_refused() -> None:
@@ -201,7 +213,7 @@ def test_deep_nesting_is_refused() -> None:
     found = problems("a: " + "[" * depth + "x" + "]" * depth + "\n")
     assert "nested" in found[0].message
     # ordinary nesting is fine
-    assert yamltree.to_python(yamltree.parse("a: [[[x]]]\n")) == {"a": [[["x"]]]}
+    assert yamltree.to_python(parse("a: [[[x]]]\n")) == {"a": [[["x"]]]}
 
 
 def test_several_documents_are_refused() -> None:
@@ -230,9 +242,70 @@ def test_control_characters_are_a_problem_not_an_exception() -> None:
     assert "invalid YAML" in problem.message
 
 
-def test_line_separator_inside_a_value_does_not_shift_lines() -> None:
-    (problem,) = problems('title: "pasted\u2028text"\nsummary: a\nsummary: b\n')
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_separator_inside_a_value_does_not_shift_lines(separator: str) -> None:
+    (problem,) = problems(f'title: "pasted{separator}text"\nsummary: a\nsummary: b\n', line_offset=1)
+    assert problem.line == 4
+    tree = parse(f"title: 'a{separator}b'\nsummary: x\n")
+    assert isinstance(tree, Mapping)
+    assert tree.key_line("summary") == 2
+
+
+def test_crlf_lines_count_once() -> None:
+    tree = parse("title: x\r\nclaims:\r\n  - id: a\r\n")
+    assert isinstance(tree, Mapping)
+    assert tree.key_line("claims") == 2
+    (problem,) = problems("a: 1\r\nb: 2\r\na: 3\r\n")
     assert problem.line == 3
+
+
+def test_problems_come_in_the_order_of_the_file() -> None:
+    found = problems("a: 1\nb: !!int 2\na:\n  x: !!int 3\n  x: 4\n")
+    assert [(p.line, p.message.split()[0]) for p in found] == [
+        (2, "YAML"), (3, "duplicate"), (4, "YAML"), (5, "duplicate"),
+    ]
+
+
+def test_a_refusal_stops_the_reading_and_is_the_only_problem() -> None:
+    (problem,) = problems("a: 1\na: 2\nb: &x 3\nc: 4\nc: 5\n")
+    assert problem.line == 3 and "anchors" in problem.message
+
+
+def test_depth_is_counted_from_the_root() -> None:
+    at_limit = "a: " + "[" * (yamltree.MAX_DEPTH - 1) + "x" + "]" * (yamltree.MAX_DEPTH - 1) + "\n"
+    assert parse(at_limit) is not None
+    over = "a: " + "[" * yamltree.MAX_DEPTH + "x" + "]" * yamltree.MAX_DEPTH + "\n"
+    (problem,) = problems(over)
+    assert (problem.line, problem.column) == (1, 3 + yamltree.MAX_DEPTH)
+    assert "more than 16 levels" in problem.message
+
+
+_FALLBACK_CASES = [
+    "title: x\nclaims:\n  - id: a\n    text: {id: b, en: c}\n",
+    "a: 1\nb: 2\na: 3\n",
+    "a: !!int 1\n",
+    "a: &x 1\n",
+    "a: *x\n",
+    "a: b\n---\nc: d\n",
+    "t: 'x\u2028y'\nb: 1\nb: 2\n",
+    "a: " + "[" * 20 + "]" * 20 + "\n",
+    "title: a\x07b\n",
+    "title: ok\nsummary: Rusia: memveto\n",
+]
+
+
+@pytest.mark.parametrize("text", _FALLBACK_CASES)
+def test_without_libyaml_the_same_tree_and_problems(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def outcome() -> tuple[object, list[tuple[int, int | None, str]]]:
+        try:
+            tree, found = yamltree.read(text, 2)
+        except YAMLProblems as exc:
+            return "refused", [(p.line, p.column, p.message.split(":")[0]) for p in exc.problems]
+        return yamltree.to_python(tree), [(p.line, p.column, p.message) for p in found]
+
+    with_libyaml = outcome()
+    monkeypatch.setattr(yamltree, "_Loader", yaml.BaseLoader)
+    assert outcome() == with_libyaml
 
 
 # --- never anything but YAMLProblems ------------------------------------------------------
@@ -246,12 +319,13 @@ _YAMLISH = st.text(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_YAMLISH)
 def test_any_text_gives_a_tree_or_yaml_problems(text: str) -> None:
+    tree: yamltree.Node | None = None
     try:
-        tree = yamltree.parse(text)
+        tree, found = yamltree.read(text)
     except YAMLProblems as exc:
         assert exc.problems
-        for problem in exc.problems:
-            assert problem.line >= 1
-            assert problem.message
-        return
+        found = exc.problems
+    for problem in found:
+        assert problem.line >= 1
+        assert problem.message
     yamltree.to_python(tree)
