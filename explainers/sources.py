@@ -56,7 +56,7 @@ def read(path: Path) -> FileSources:
         return FileSources(shown, (), ())
     reporter = Reporter(shown)
     text = document.read_text(path, reporter)
-    doc = document.split(path, text, reporter) if text is not None else None
+    doc = document.split(text, reporter) if text is not None else None
     front = doc.front if doc is not None else None
     listed = front.get("sources") if isinstance(front, Mapping) else None
     items = listed.items if isinstance(listed, Sequence) else []
