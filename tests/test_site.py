@@ -84,7 +84,7 @@ def test_source_table_rows_dates_and_backlinks(site: Build) -> None:
 def test_inline_citation_and_code_are_handled_by_the_parser(site: Build) -> None:
     page = site.page("explainers/demo/index.html")
     marker = page.select_one("sup.claim-ref a")
-    assert marker["href"] == "#claim-panel-vetoed" and marker.get_text() == "C1"
+    assert marker["href"] == "#claim-panel-vetoed" and marker.get_text() == "K1"  # K for Klaim: sources are [n]
     codes = [c.get_text() for c in page.select("code")]
     assert "[[panel-vetoed]]" in codes
     assert any("::: claim cooperation-peaceful" in c for c in codes)
