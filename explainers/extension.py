@@ -12,6 +12,12 @@ they do not load its HTML stash (which it walks again for every heading of the
 page). Placeholders are made of STX and ETX, which Markdown strips from its
 input, so no body text can forge one.
 
+A claim may be cited many times on a page: each marker gets its own id
+(``cite-<claim id>-<n>``, n counted as Markdown meets them), and each box gets
+links back to every one of them; the postprocessor fills them in, when the whole
+page has been converted and the counts are known. Headings keep the permalink
+that ``toc`` adds, hidden from screen readers (:class:`HeadingLinks`).
+
 The extension is site-generator neutral, built like Python-Markdown's footnotes
 extension: state lives on the extension and is cleared by ``reset()``, and the
 processors are given the extension. Its collaborator, a :class:`PageFinder`,
@@ -44,15 +50,16 @@ from .i18n import gettext
 from .pages import Page, PageFinder
 from .rules import CLAIM, SOURCES, BodyRules
 from .site import Site, SiteSettings
-from .views import ExplainerView
+from .templating import OCCURRENCE
+from .views import ExplainerView, fill_backlinks
 
 _PLACEHOLDER = STX + "explainer:{}" + ETX
 _PLACEHOLDERS = re.compile(f"<p>{STX}explainer:([0-9]+){ETX}</p>|{STX}explainer:([0-9]+){ETX}")
 
 
-def _place(extension: ExplainerExtension, parent: etree.Element, html: str) -> None:
+def _place(extension: ExplainerExtension, parent: etree.Element, html: str, *, boxes: bool = False) -> None:
     paragraph = etree.SubElement(parent, "p")
-    paragraph.text = extension.hold(html)
+    paragraph.text = extension.hold(html, boxes=boxes)
 
 
 def _heading(parent: etree.Element, ident: str, text: str) -> None:
@@ -110,7 +117,7 @@ class DirectiveProcessor(BlockProcessor):
         if page.view is None:
             _place(extension, parent, page.blocks[name](arg))
         elif name == CLAIM:
-            _place(extension, parent, page.view.fragments.boxes[arg])
+            _place(extension, parent, page.view.fragments.boxes[arg], boxes=True)
         elif name == SOURCES:
             _heading(parent, "sources", gettext(page.language, "Sources"))
             _place(extension, parent, page.view.sources_table())
@@ -134,7 +141,9 @@ class CitationProcessor(InlineProcessor):
             extension.report(verdict.problem, extension.line_of("reference", claim_id))
             return None, None, None
         extension.references.append(claim_id)
-        return extension.hold(page.view.fragments.markers[claim_id]), m.start(0), m.end(0)
+        occurrence = extension.cited[claim_id] = extension.cited.get(claim_id, 0) + 1
+        marker = page.view.fragments.markers[claim_id].replace(OCCURRENCE, str(occurrence), 1)
+        return extension.hold(marker), m.start(0), m.end(0)
 
 
 class PageFrame(Treeprocessor):
@@ -158,7 +167,7 @@ class PageFrame(Treeprocessor):
         unplaced = [claim for claim in view.explainer.claims if claim.id not in extension.rules.placed]
         if unplaced:
             _heading(root, "claims", gettext(page.language, "Claims"))
-            _place(extension, root, view.unplaced(unplaced))
+            _place(extension, root, view.unplaced(unplaced), boxes=True)
         if not extension.rules.sources_placed:
             _heading(root, "sources", gettext(page.language, "Sources"))
             _place(extension, root, view.sources_table())
@@ -186,17 +195,39 @@ def _title(view: ExplainerView, language: str) -> etree.Element:
     return title
 
 
+class HeadingLinks(Treeprocessor):
+    """After ``toc``: its permalink (``¶``) stays for the mouse but leaves the heading's accessible name.
+
+    A heading is announced, and listed by screen readers, by its text; "Sources ¶" is noise. The
+    permalink is hidden from assistive technology and from the Tab order (a hidden element must not
+    take focus); keyboard readers reach each heading from the table of contents.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if "headerlink" in (link.get("class") or "").split():
+                link.set("aria-hidden", "true")
+                link.set("tabindex", "-1")
+
+
 class FragmentPostprocessor(Postprocessor):
-    """Puts each box, marker and table in where its placeholder stands, in one pass."""
+    """Puts each box, marker and table in where its placeholder stands, in one pass;
+    each box with its links back to the citations of its claim, now that all are counted."""
 
     def __init__(self, md: Markdown, extension: ExplainerExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, text: str) -> str:
-        fragments = self.extension.fragments
+        extension = self.extension
+        fragments = extension.fragments
         if not fragments or STX not in text:
             return text
+        view = extension.page.view if extension.page is not None else None
+        if view is not None and extension.boxes:
+            for index in extension.boxes:
+                fragments[index] = fill_backlinks(fragments[index], view, extension.cited)
+            extension.boxes = set()
         return _PLACEHOLDERS.sub(lambda m: fragments[int(m.group(1) or m.group(2))], text)
 
 
@@ -212,6 +243,8 @@ class ExplainerExtension(Extension):
         self.problems: list[Diagnostic] = []
         self.references: list[str] = []  # the claims cited inline, in the order Markdown met them
         self.fragments: list[str] = []  # HTML to put in after Markdown, by placeholder number
+        self.boxes: set[int] = set()  # the fragments that are claim boxes, whose back-links are still to fill
+        self.cited: dict[str, int] = {}  # claim id -> how many times the page has cited it so far
         self._marks: dict[tuple[str, str, str], list[int]] | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -219,6 +252,7 @@ class ExplainerExtension(Extension):
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, self), "explainer-directive", 95)
         md.inlinePatterns.register(CitationProcessor(md, self), "explainer-citation", 175)
         md.treeprocessors.register(PageFrame(md, self), "explainer-frame", 25)
+        md.treeprocessors.register(HeadingLinks(md), "explainer-heading-links", 4)  # after toc (5)
         # Last, after Markdown's own raw HTML and entity postprocessors.
         md.postprocessors.register(FragmentPostprocessor(md, self), "explainer-fragments", 0)
         md.registerExtension(self)
@@ -240,10 +274,15 @@ class ExplainerExtension(Extension):
         self.problems = []
         self.references = []
         self.fragments = []
+        self.boxes = set()
+        self.cited = {}
         self._marks = None  # lines of what the scanner found, in order
 
-    def hold(self, html: str) -> AtomicString:
-        """A placeholder for ``html``, replaced by :class:`FragmentPostprocessor`."""
+    def hold(self, html: str, *, boxes: bool = False) -> AtomicString:
+        """A placeholder for ``html`` (claim ``boxes``, whose back-links are filled in later),
+        replaced by :class:`FragmentPostprocessor`."""
+        if boxes:
+            self.boxes.add(len(self.fragments))
         self.fragments.append(html)
         return AtomicString(_PLACEHOLDER.format(len(self.fragments) - 1))
 

@@ -37,6 +37,10 @@ from . import i18n
 
 EXTERNAL_REL = "noopener noreferrer"
 SEPARATOR = "\x00"  # between fragments rendered in one pass; NUL cannot come from the front matter
+# Slots in cached fragments, filled per page by the Markdown extension. YAML cannot carry these
+# control characters, so no front matter text can forge them (and body text never enters a fragment).
+OCCURRENCE = "\x01"  # in a marker: which citation of its claim on the page it is (1, 2 …)
+BACKLINKS_SLOT = "\x1f"  # in a box, around its claim id: where its links back to its citations go
 OVERRIDES = "explainers"  # the folder, inside a theme's custom_dir, whose templates replace the package's
 
 
@@ -108,6 +112,8 @@ class Templates:
                 other_language=i18n.other_language(language),
                 rel=EXTERNAL_REL,
                 separator=Markup(SEPARATOR),
+                occurrence=Markup(OCCURRENCE),
+                backlinks_slot=Markup(BACKLINKS_SLOT),
             )
         else:
             env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]

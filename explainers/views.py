@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from markupsafe import Markup
 
 from . import i18n
 from .cache import Store
 from .models import Claim, Explainer
-from .templating import SEPARATOR, Templates, templates
+from .templating import BACKLINKS_SLOT, OCCURRENCE, SEPARATOR, Templates, templates
 from .vocabulary import Stance, Status
 
 
@@ -46,6 +46,12 @@ def cached_fragments(store: Store, key: str | None, language: str) -> Fragments 
 
 def store_fragments(store: Store, key: str | None, fragments: Fragments) -> None:
     store.put(fragments_name(key, fragments.language), fragments)
+
+
+# Where the methodology page (its status table, rows ``id="status-<status>"``) is seen from an
+# explainer page: explainers live at ``<language root>explainers/<slug>/``, the methodology at
+# ``<language root>methodology/``, in every language; so one relative address serves every page.
+METHODOLOGY = "../../methodology/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,8 @@ class ClaimDisplay:
     date: DateDisplay | None
     note: str | None
     citations: tuple[CitationDisplay, ...]
+    short: str = ""  # "C3": the inline marker's visible form (sources are "[n]")
+    methodology_url: str = ""  # the status's definition: METHODOLOGY + "#status-<status>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +196,8 @@ class ExplainerView:
                 date=DateDisplay.of(claim.date, language),
                 note=claim.note(language) if claim.note else None,
                 citations=self._citations(claim, numbers, publishers),
+                short=i18n.gettext(language, "C%(number)s") % {"number": number},
+                methodology_url=f"{METHODOLOGY}#status-{claim.status.value}",
             )
         return out
 
@@ -264,6 +274,11 @@ class ExplainerView:
     def corrections(self) -> Markup:
         return Markup(self.fragments.corrections)
 
+    def backlinks(self, claim_id: str, count: int) -> str:
+        """The links of a claim's box back to the ``count`` places of the page that cite it
+        (``#cite-<claim id>-1`` …); empty when nothing cites it. Rendered once per count, per language."""
+        return _backlinks_pattern(self._templates, count).replace(OCCURRENCE, claim_id) if count else ""
+
     def _corrections(self) -> str:
         if not self.explainer.meta.corrections:
             return ""
@@ -272,3 +287,30 @@ class ExplainerView:
             for c in self.explainer.meta.corrections
         ]
         return self._templates.render("corrections.html", corrections=entries)
+
+
+def citation_letter(index: int) -> str:
+    """The n-th (from 0) citation's letter, as Wikipedia's references have them: a … z, aa, ab …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+@cache
+def _backlinks_pattern(templates: Templates, count: int) -> str:
+    return str(templates.render("backlinks.html", claim_id=Markup(OCCURRENCE),
+                                letters=[citation_letter(i) for i in range(count)]))
+
+
+def fill_backlinks(box: str, view: ExplainerView, counts: dict[str, int]) -> str:
+    """``box`` (one or more boxes' HTML) with each box's back-link slot filled from ``counts``."""
+    if BACKLINKS_SLOT not in box:
+        return box
+    parts = box.split(BACKLINKS_SLOT)
+    # The slot stands twice around the claim id: parts alternate text, id, text, id, text …
+    for i in range(1, len(parts), 2):
+        parts[i] = view.backlinks(parts[i], counts.get(parts[i], 0))
+    return "".join(parts)

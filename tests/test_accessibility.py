@@ -6,21 +6,64 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 
 from .browser import (
+    ARTIFACTS,
     DEMO,
     HOME,
     LABELS,
+    MOBILE,
     Reader,
     SiteServer,
+    assert_in_viewport,
+    fixture_texts,
     open_reader,
 )
 from .browser import chromium_fixture as _chromium  # noqa: F401 - fixtures, found by pytest
 from .browser import server_fixture as _server  # noqa: F401
-from .browser import site_fixture as _site  # noqa: F401
-from .sitebuild import Build
+from .conftest import FIXTURES
+from .sitebuild import Build, build, make_project
 
 pytestmark = pytest.mark.slow
+
+# An explainer whose body places its boxes in the text and cites one claim three times, in both
+# languages: the demo's claims and sources (real, sourced), with another body.
+CITED = {"id": "explainers/citations/", "en": "en/explainers/citations/"}
+CITED_BODIES = {
+    "id": ("## Veto\n\nPada Maret 2024 Rusia memveto perpanjangan panel ahli [[panel-vetoed]]. "
+           "Panel itu berakhir April 2024 [[panel-vetoed]].\n\n::: claim panel-vetoed\n\n"
+           "## Sikap Pyongyang\n\nKorea Utara menyebut kerja samanya dengan Rusia damai [[cooperation-peaceful]], "
+           "setelah veto [[panel-vetoed]].\n\n::: claim cooperation-peaceful\n\n::: sources\n"),
+    "en": ("## The veto\n\nIn March 2024 Russia vetoed the renewal of the panel [[panel-vetoed]]. "
+           "The panel ended in April 2024 [[panel-vetoed]].\n\n::: claim panel-vetoed\n\n"
+           "## Pyongyang's position\n\nNorth Korea calls its cooperation with Russia peaceful [[cooperation-peaceful]], "
+           "after the veto [[panel-vetoed]].\n\n::: claim cooperation-peaceful\n\n::: sources\n"),
+}
+BOX_NAMES = {
+    "id": {"panel-vetoed": "Klaim 1 · Terkonfirmasi", "cooperation-peaceful": "Klaim 2 · Pernyataan sikap"},
+    "en": {"panel-vetoed": "Claim 1 · Confirmed", "cooperation-peaceful": "Claim 2 · Stated position"},
+}
+MARKER_NAMES = {
+    "id": {"panel-vetoed": "Klaim 1, Terkonfirmasi", "cooperation-peaceful": "Klaim 2, Pernyataan sikap"},
+    "en": {"panel-vetoed": "Claim 1, Confirmed", "cooperation-peaceful": "Claim 2, Stated position"},
+}
+
+
+def _with_body(text: str, body: str) -> str:
+    front, _, _ = text.partition("\n---\n")
+    return f"{front}\n---\n\n{body}"
+
+
+@pytest.fixture(scope="module", name="site")
+def site_fixture(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The fixture site, plus the explainer ``citations`` (boxes in the text, a claim cited three times)."""
+    texts = fixture_texts()
+    texts["citations.md"] = _with_body((FIXTURES / "valid/demo.md").read_text(encoding="utf-8"), CITED_BODIES["id"])
+    texts["citations.en.md"] = _with_body((FIXTURES / "valid/demo.en.md").read_text(encoding="utf-8"), CITED_BODIES["en"])
+    result = build(make_project(tmp_path_factory.mktemp("site"), texts))
+    assert result.returncode == 0, result.output
+    return result
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
 BLOCKING = {"serious", "critical"}
@@ -49,7 +92,7 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-AXE_PAGES = [HOME["id"], HOME["en"], DEMO["id"], DEMO["en"], "en/explainers/pending/"]
+AXE_PAGES = [HOME["id"], HOME["en"], DEMO["id"], DEMO["en"], "en/explainers/pending/", CITED["id"], CITED["en"]]
 
 
 @pytest.mark.browser
@@ -224,3 +267,280 @@ def test_untranslated_body_on_an_english_page_is_marked_indonesian(site: Build) 
     assert not problems, "\n".join(problems)
     notice = page.select_one(".translation-pending")
     assert notice is not None and _language_of(notice) == "en"
+
+
+# -- claims, markers and back-links in the accessibility tree ---------------------------------
+
+def _name(locator: Any) -> str:
+    """The computed accessible name of an element, as Chromium's accessibility tree gives it."""
+    first = yaml.safe_load(locator.aria_snapshot())[0]  # a YAML list: "role \"name\" [attributes]" or {that: children}
+    line = first if isinstance(first, str) else next(iter(first))
+    match = re.match(r'[\w-]+(?: "((?:[^"\\]|\\.)*)")?', line)
+    assert match is not None, line
+    return (match.group(1) or "").replace('\\"', '"')
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_boxes_and_markers_say_number_and_status_in_the_page_language(chromium: Any, server: SiteServer,
+                                                                     language: str) -> None:
+    with _reader(chromium, server, "light", CITED[language]) as reader:
+        page = reader.page
+        for claim, name in BOX_NAMES[language].items():
+            box = page.get_by_role("article", name=name, exact=True)
+            assert box.get_attribute("id") == f"claim-{claim}", name
+            assert box.get_attribute("tabindex") == "-1"
+            heading = box.get_by_role("heading", level=3, name=name, exact=True)
+            assert heading.count() == 1, f"no heading {name!r} in its box"
+            status = heading.get_by_role("link")
+            assert status.get_attribute("href") == f"../../methodology/#status-{box.get_attribute('data-claim-status')}"
+        for claim, name in MARKER_NAMES[language].items():
+            markers = page.get_by_role("link", name=name, exact=True)
+            expected = 3 if claim == "panel-vetoed" else 1
+            assert markers.count() == expected, name
+            assert [markers.nth(i).get_attribute("id") for i in range(expected)] == [
+                f"cite-{claim}-{n}" for n in range(1, expected + 1)]
+        assert reader.errors() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_box_links_back_to_each_citation_and_a_marker_leads_into_the_box(chromium: Any, server: SiteServer,
+                                                                        language: str) -> None:
+    with open_reader(chromium, server, viewport={"width": 1280, "height": 500}, color_scheme="light") as reader:
+        reader.goto(CITED[language])
+        page = reader.page
+        backlinks = page.locator("#claim-panel-vetoed a.claim__backlink")
+        assert backlinks.count() == 3
+        for n in range(1, 4):
+            page.locator("#claim-panel-vetoed").scroll_into_view_if_needed()
+            backlinks.nth(n - 1).click()
+            page.wait_for_url(f"**#cite-panel-vetoed-{n}")
+            marker = page.locator(f"#cite-panel-vetoed-{n}")
+            assert_in_viewport(marker, f"citation {n} after its back-link")
+            page.wait_for_function(f"document.activeElement && document.activeElement.id === 'cite-panel-vetoed-{n}'")
+        page.locator("#cite-cooperation-peaceful-1").click()
+        page.wait_for_url("**#claim-cooperation-peaceful")
+        assert_in_viewport(page.locator("#claim-cooperation-peaceful"), "the box after its marker")
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'claim-cooperation-peaceful'")
+        assert reader.errors() == []
+
+
+@pytest.mark.browser
+def test_marker_preview_is_readable_and_esc_dismisses_it(chromium: Any, server: SiteServer) -> None:
+    with _reader(chromium, server, "light", CITED["en"]) as reader:
+        page = reader.page
+        preview = page.locator(".claim-preview")
+        page.locator("#cite-panel-vetoed-1").hover()
+        assert preview.is_visible()
+        assert preview.inner_text().startswith("Claim 1 · Confirmed")
+        assert float(preview.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 14
+        page.keyboard.press("Escape")
+        assert not preview.is_visible()
+        page.locator("#cite-cooperation-peaceful-1").focus()
+        assert preview.is_visible() and "Stated position" in preview.inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "focus-marker-preview.png"))
+        page.keyboard.press("Escape")
+        assert not preview.is_visible()
+        assert page.evaluate("document.activeElement.id") == "cite-cooperation-peaceful-1"  # focus stays
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [CITED["id"], CITED["en"], "methodology/", HOME["en"]])
+def test_heading_names_carry_no_permalink_sign(chromium: Any, server: SiteServer, path: str) -> None:
+    with _reader(chromium, server, "light", path) as reader:
+        headings = reader.page.locator(".md-content").get_by_role("heading")
+        names = [_name(headings.nth(i)) for i in range(headings.count())]
+        assert len(names) >= 2
+        assert [n for n in names if "¶" in n or not n.strip()] == [], names
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_language_links_say_their_language(chromium: Any, server: SiteServer, language: str) -> None:
+    with _reader(chromium, server, "light", CITED[language]) as reader:
+        links = reader.page.locator("a.md-select__link")
+        pairs = links.evaluate_all("els => els.map(e => [e.getAttribute('hreflang'), e.getAttribute('lang')])")
+        assert sorted(pairs) == [["en", "en"], ["id", "id"]]
+
+
+# -- keyboard: every Tab stop in view, uncovered, with a visible ring ---------------------------
+
+STOP_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  let ring = el;
+  // The palette toggle: a visually hidden radio; its ring is drawn on the label shown.
+  if (el.matches('input.md-option')) ring = [...el.parentElement.querySelectorAll('label')].find(l => l.offsetWidth > 0) || el;
+  const r = ring.getBoundingClientRect();
+  const style = getComputedStyle(ring);
+  const cover = [...document.querySelectorAll('.md-header, .md-top:not([hidden])')].filter(c => !c.contains(el))
+    .filter(c => { const b = c.getBoundingClientRect();
+      if (!(b.height > 0 && b.bottom > r.top && b.top < r.bottom && b.right > r.left && b.left < r.right)) return false;
+      const x = (Math.max(b.left, r.left) + Math.min(b.right, r.right)) / 2;
+      const y = (Math.max(b.top, r.top) + Math.min(b.bottom, r.bottom)) / 2;
+      const hit = document.elementFromPoint(x, y);
+      return !!hit && c.contains(hit); });
+  let hidden = false;
+  for (let n = ring; n && n.nodeType === 1; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) === 0) { hidden = true; break; }
+  }
+  const layers = [];
+  const inset = parseFloat(style.outlineOffset) < 0;  // a ring drawn inside the element, on its own background
+  const start = el.matches('.md-skip') ? document.querySelector('.md-header') : inset ? ring : ring.parentElement;
+  for (let n = start; n && n.nodeType === 1; n = n.parentElement) {
+    const bg = getComputedStyle(n).backgroundColor; layers.push(bg);
+    if (/^rgb\\(/.test(bg) || /^rgba\\(.*,\\s*1\\)$/.test(bg)) break;
+  }
+  const tag = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+  const label = (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30);
+  return {what: tag + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' ' + label,
+          top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height,
+          vw: window.innerWidth, vh: window.innerHeight, covered: cover.length > 0, hidden,
+          outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth), outlineColor: style.outlineColor,
+          opacity: parseFloat(style.opacity), layers};
+}"""
+
+
+def _walk(page: Any, key: str, limit: int = 300) -> list[dict[str, Any]]:
+    stops: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for _ in range(limit):
+        page.keyboard.press(key)
+        page.wait_for_timeout(30)  # Material shows its back-to-top button on scrolling up
+        stop = page.evaluate(STOP_JS)
+        if stop is None:
+            break
+        if _stop_problems(stop):  # a menu or the skip link may still be fading in
+            page.wait_for_timeout(400)
+            stop = page.evaluate(STOP_JS)
+        if stop["what"] in seen and len(stops) > 3 and stop["what"] == stops[0]["what"]:
+            break
+        seen.add(stop["what"])
+        stops.append(stop)
+    return stops
+
+
+def _stop_problems(stop: dict[str, Any]) -> list[str]:
+    problems = []
+    if stop["hidden"] or stop["width"] <= 0 or stop["height"] <= 0:
+        problems.append("invisible")
+    elif stop["bottom"] <= 0 or stop["top"] >= stop["vh"] or stop["right"] <= 0 or stop["left"] >= stop["vw"]:
+        problems.append(f"off screen {stop['left']:.0f},{stop['top']:.0f}")
+    if stop["covered"]:
+        problems.append(f"under the header or back-to-top button (top {stop['top']:.0f})")
+    if stop["outlineStyle"] == "none" or stop["outlineWidth"] < 1.5:
+        problems.append(f"no focus ring ({stop['outlineStyle']} {stop['outlineWidth']}px)")
+    else:
+        background: Rgba = (255.0, 255.0, 255.0, 1.0)
+        for layer in reversed(stop["layers"]):
+            background = composite(parse_colour(layer), background)
+        ring = parse_colour(stop["outlineColor"])
+        ring = composite((*ring[:3], ring[3] * stop["opacity"]), background)
+        if (ratio := contrast_ratio(ring, background)) < 3:
+            problems.append(f"focus ring {ratio:.1f}:1")
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("direction", ["Tab", "Shift+Tab"])
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("width", [MOBILE["width"], 1280])
+def test_every_tab_stop_is_visible_uncovered_and_ringed(chromium: Any, server: SiteServer, width: int, scheme: str,
+                                                        direction: str) -> None:
+    options: dict[str, Any] = {"viewport": {"width": width, "height": 700}, "color_scheme": scheme}
+    if width == MOBILE["width"]:
+        options.update(is_mobile=True, has_touch=True)
+    with open_reader(chromium, server, **options) as reader:
+        reader.goto(CITED["id"])
+        page = reader.page
+        if direction == "Shift+Tab":
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.locator("footer").last.evaluate("e => { e.tabIndex = -1; e.focus(); e.removeAttribute('tabindex'); }")
+        stops = _walk(page, direction)
+        assert len(stops) >= 15, [s["what"] for s in stops]
+        assert any("cite-panel-vetoed" in s["what"] for s in stops), "the walk never reached the markers"
+        problems = [f"{s['what']!r}: {', '.join(p)}" for s in stops if (p := _stop_problems(s))]
+        assert not problems, f"{width}px {scheme} {direction}:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_focus_states_screenshots(chromium: Any, server: SiteServer, scheme: str) -> None:
+    """Screenshots for people to look at: a header control, a marker, a box's back-link, a source back-link."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with _reader(chromium, server, scheme, CITED["en"]) as reader:
+        page = reader.page
+        for name, selector in (("header-language", ".md-header .md-select button"), ("marker", "#cite-panel-vetoed-2"),
+                               ("box-backlink", "#claim-panel-vetoed a.claim__backlink"),
+                               ("source-backlink", "#source-un-sc15648 a.sources__backlink")):
+            page.locator(selector).first.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")  # focus from the keyboard, so :focus-visible applies
+            page.screenshot(path=str(ARTIFACTS / f"focus-{name}-{scheme}.png"))
+        palette = page.locator("input.md-option").first
+        palette.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        page.screenshot(path=str(ARTIFACTS / f"focus-palette-{scheme}.png"), clip={"x": 0, "y": 0, "width": 1280, "height": 60})
+
+
+# -- reading at 390 px: sizes of text and targets ---------------------------------------------
+
+TEXT_SIZES_JS = """root => {
+  const small = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('[aria-hidden=true], script, style')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    const what = `${el.tagName.toLowerCase()}.${el.className}`;
+    if (size < 13.95) small.push(`${what}: ${size}px ${node.textContent.trim().slice(0, 30)}`);
+  }
+  return small;
+}"""
+
+TARGETS = ("ol.sources a", ".claim__citations a", "a.claim__backlink", "a.sources__backlink", ".claim-ref a",
+           "a.claim__status", "a.claim__permalink")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_at_390px_text_is_14px_and_list_links_24px(chromium: Any, server: SiteServer, language: str) -> None:
+    with open_reader(chromium, server, viewport=MOBILE, is_mobile=True, has_touch=True, color_scheme="light") as reader:
+        reader.goto(CITED[language])
+        page = reader.page
+        small = page.locator(".md-content").evaluate(TEXT_SIZES_JS)
+        assert small == [], "text under 14 px:\n" + "\n".join(small)
+        short = page.evaluate("""sels => sels.flatMap(sel => [...document.querySelectorAll(sel)].map(e => {
+            const r = e.getBoundingClientRect(); return [sel, e.textContent.trim().slice(0, 20), r.width, r.height]; }))
+            .filter(([, , w, h]) => h < 24 || w < 24)""", list(TARGETS))
+        assert short == [], f"targets under 24 px: {short}"
+        uppercase = page.evaluate("""() => [...document.querySelectorAll('.claim__status, .claim__stance')]
+            .filter(e => getComputedStyle(e).textTransform === 'uppercase').length""")
+        assert uppercase == 0
+
+
+@pytest.mark.browser
+def test_notes_are_at_body_size_in_lines_of_at_most_75_characters(chromium: Any, server: SiteServer) -> None:
+    with _reader(chromium, server, "light", "explainers/hostile/") as reader:
+        page = reader.page
+        measures = page.evaluate("""() => [...document.querySelectorAll('.claim__note')].map(note => {
+            const body = document.querySelector('.md-content p');
+            const canvas = document.createElement('canvas').getContext('2d');
+            const style = getComputedStyle(note);
+            canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            // Characters per line of ordinary prose in the note's font (the fixture's own text is hostile markup).
+            const text = 'North Korea and Russia signed a treaty; the panel of experts ended its work in April.';
+            const perChar = canvas.measureText(text).width / text.length;
+            return {size: parseFloat(getComputedStyle(note).fontSize), body: parseFloat(getComputedStyle(body).fontSize),
+                    perLine: note.getBoundingClientRect().width / perChar, width: note.getBoundingClientRect().width};
+        })""")
+        assert measures, "the hostile fixture has a note"
+        for measure in measures:
+            assert measure["size"] == measure["body"], measure
+            assert measure["perLine"] <= 75, measure

@@ -121,7 +121,7 @@ def test_citation_link_brings_its_source_row_into_view(chromium: Any, server: Si
             for source in sources:
                 reader.goto(DEMO[language])
                 page = reader.page
-                row = page.locator(f"table.sources tr#source-{source}")
+                row = page.locator(f"ol.sources > li#source-{source}")
                 assert not top_in_view(geometry(row)), "test setup: the source row is already in view"
                 link = page.locator(f"#claim-{claim} .claim__citations a[href='#source-{source}']")
                 link.click()
@@ -156,7 +156,7 @@ def test_back_link_in_a_source_row_returns_to_the_claim(chromium: Any, server: S
                 page = reader.page
                 box = page.locator(f"article#claim-{claim}")
                 assert not top_in_view(geometry(box)), "test setup: the claim box is already in view"
-                page.locator(f"tr#source-{source} a.sources__backlink[href='#claim-{claim}']").click()
+                page.locator(f"li#source-{source} a.sources__backlink[href='#claim-{claim}']").click()
                 page.wait_for_url(f"**#claim-{claim}")
                 assert_in_viewport(box, f"claim box #claim-{claim} after the back-link in #source-{source}")
         assert reader.errors() == []
@@ -191,17 +191,17 @@ def test_without_javascript_boxes_and_sources_are_all_there(chromium: Any, serve
         assert page.evaluate("1 + 1") == 2  # evaluate still works: only the page's own scripts are off
         assert page.locator("html").get_attribute("class") == "no-js"  # Material's JS never ran
         _assert_explainer_in(page, language)
-        table = page.locator("table.sources")
-        assert table.count() == 1 and table.is_visible()
-        rows = table.locator("tbody tr")
+        sources = page.locator("ol.sources")
+        assert sources.count() == 1 and sources.is_visible()
+        rows = sources.locator(":scope > li")
         assert rows.evaluate_all("els => els.map(e => e.id)") == [f"source-{s}" for s in SOURCES]
         for index in range(rows.count()):
             assert rows.nth(index).is_visible()
-        for column in (1, 2, 3):  # title, publisher, publication date
-            assert rows.first.locator("td").nth(column).inner_text().strip()
+        for part in ("cite a", ".sources__publisher", ".sources__published time", ".sources__backlink"):
+            assert rows.first.locator(part).inner_text().strip(), part
         # plain anchors still work
         page.locator("#claim-panel-vetoed .claim__citations a").first.click()
-        assert_in_viewport(page.locator("tr#source-un-sc15648"), "source row without JavaScript")
+        assert_in_viewport(page.locator("li#source-un-sc15648"), "source entry without JavaScript")
         box = page.locator("#claim-panel-vetoed")
         box.locator(".claim__translation summary").click()
         assert box.locator(f".claim__translation [lang={OTHER[language]}]").is_visible()
@@ -228,6 +228,35 @@ def _assert_no_sideways_scroll(page: Any, where: str) -> None:
     assert widths["scrollWidth"] <= widths["innerWidth"], f"{where}: the page scrolls sideways: {widths}"
 
 
+SOURCE_PARTS = ("cite a", ".sources__publisher", ".sources__published", ".sources__backlink")
+
+
+def _assert_sources_fit(page: Any, width: int, where: str) -> None:
+    """Everything a reader needs of each source is inside the screen: no sideways scroll, inner or outer."""
+    sources = page.locator("ol.sources")
+    rect = geometry(sources)
+    assert rect["left"] >= 0 and rect["right"] <= width, f"{where}: the source list overflows: {rect}"
+    outside = sources.evaluate("""(list, parts) => [...list.querySelectorAll(parts.join(','))]
+        .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth + 0.5; })
+        .map(e => e.className || e.tagName)""", list(SOURCE_PARTS))
+    assert outside == [], f"{where}: parts of the source list are off the screen: {outside}"
+    scrollers = sources.evaluate("l => [l, ...l.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1"
+                                 " && getComputedStyle(e).overflowX !== 'visible').length")
+    assert scrollers == 0, f"{where}: something in the source list scrolls sideways"
+
+
+@pytest.mark.parametrize("width", [MOBILE["width"], 1280])
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_source_list_is_readable_without_sideways_scrolling(chromium: Any, server: SiteServer, language: str,
+                                                                width: int) -> None:
+    with open_reader(chromium, server, viewport={"width": width, "height": 844}, color_scheme="light") as reader:
+        reader.goto(DEMO[language])
+        _assert_sources_fit(reader.page, width, DEMO[language])
+        entry = reader.page.locator("li#source-un-sc15648")
+        for part in SOURCE_PARTS:
+            assert entry.locator(part).first.is_visible(), part
+
+
 @pytest.mark.parametrize("path", [HOME["id"], HOME["en"], DEMO["id"], DEMO["en"]], ids=lambda p: p or "home")
 def test_at_390px_nothing_scrolls_sideways(chromium: Any, server: SiteServer, path: str) -> None:
     with _phone(chromium, server) as reader:
@@ -243,16 +272,7 @@ def test_at_390px_nothing_scrolls_sideways(chromium: Any, server: SiteServer, pa
                 assert rect["left"] >= 0 and rect["right"] <= width, f"claim box {index + 1} is wider than the screen: {rect}"
                 text = boxes.nth(index).locator(".claim__text")
                 assert text.evaluate("e => e.scrollWidth <= e.clientWidth"), "the claim text is cut off"
-            wrapper = page.locator(".sources-scroll")
-            rect = geometry(wrapper)
-            assert rect["left"] >= 0 and rect["right"] <= width, f"the source table's wrapper overflows: {rect}"
-            # The table may be wider than the phone, but then it scrolls inside its wrapper.
-            scroll = wrapper.evaluate("""e => { const wider = e.scrollWidth > e.clientWidth;
-                e.scrollLeft = e.scrollWidth; return {wider, scrolled: e.scrollLeft > 0,
-                overflow: getComputedStyle(e).overflowX}; }""")
-            if scroll["wider"]:
-                assert scroll["overflow"] in ("auto", "scroll") and scroll["scrolled"], scroll
-            _assert_no_sideways_scroll(page, f"{path} after scrolling the table")
+            _assert_sources_fit(page, width, path)
             # Material's language menu, opened with a tap, stays on the screen too.
             page.locator(".md-header__option .md-select button").tap()
             menu = page.locator(".md-header__option .md-select__inner")

@@ -46,14 +46,14 @@ def test_unplaced_claims_and_the_table_close_the_page(demo: Result) -> None:
 
 def test_the_table_can_be_placed_and_is_then_not_repeated(demo: Result) -> None:
     page = convert(demo, "::: sources\n\nAfter the table.\n")
-    assert len(page.select("table.sources")) == 1
-    assert page.find("table").find_next(string="After the table.") is not None
+    assert len(page.select(".sources")) == 1
+    assert page.select_one(".sources").find_next(string="After the table.") is not None
 
 
 def test_inline_citation_is_a_numbered_link(demo: Result) -> None:
     page = convert(demo, "As reported [[cooperation-peaceful]].\n")
     marker = page.select_one("sup.claim-ref a")
-    assert marker["href"] == "#claim-cooperation-peaceful" and marker.get_text() == "2"
+    assert marker["href"] == "#claim-cooperation-peaceful" and marker.get_text() == "C2"
 
 
 def test_markers_in_code_stay_code(demo: Result) -> None:
@@ -104,7 +104,7 @@ def test_markers_work_in_headings_tables_and_footnotes(demo: Result) -> None:
     assert page.select_one(".footnote sup.claim-ref a")["href"] == "#claim-panel-vetoed"
     # The table of contents names the heading by its text, marker number included, never a placeholder.
     names = [token["name"] for token in md.toc_tokens[0]["children"]]  # type: ignore[attr-defined]
-    assert names[0] == "Vetoed 1"
+    assert names[0] == "Vetoed C1"
     assert "\x02" not in str(page) and "\x03" not in str(page)
 
 

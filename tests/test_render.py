@@ -6,14 +6,17 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from explainers import listings, templating
 from explainers.cache import Store
+from explainers.extension import ExplainerExtension
 from explainers.loading import check
+from explainers.pages import Page
 from explainers.templating import Templates
-from explainers.views import ExplainerView
+from explainers.views import ExplainerView, citation_letter
 from explainers.vocabulary import Status
 
 from .conftest import EN_LABELS, FIXTURES, ID_LABELS, TODAY
@@ -36,12 +39,95 @@ def test_box_escapes_every_field_and_keeps_it_visible() -> None:
     assert box.select_one(".claim__stance").get_text() == "membantah"
 
 
-def test_sources_are_numbered_in_front_matter_order_with_backlinks() -> None:
-    view = _view("valid/demo.md", "en")
-    table = BeautifulSoup(view.sources_table(), "lxml")
-    rows = table.select("tbody tr")
-    assert [r.td.get_text() for r in rows] == ["1", "2"]
-    assert [a.get_text() for a in rows[0].select("a.sources__backlink")] == ["Claim 1"]
+def test_sources_are_a_numbered_reference_list_with_backlinks() -> None:
+    for language, published, cited_by in (("id", "28 Maret 2024", "Klaim 1"), ("en", "March 28, 2024", "Claim 1")):
+        view = _view("valid/demo.md", language)
+        sources = BeautifulSoup(view.sources_table(), "lxml").select_one("ol.sources")
+        assert sources is not None and not sources.find("table")
+        entries = sources.find_all("li", recursive=False)
+        assert [e["id"] for e in entries] == ["source-un-sc15648", "source-anews-2025"]
+        assert [e.select_one(".sources__number").get_text() for e in entries] == ["[1]", "[2]"]
+        first = entries[0]
+        title = first.select_one("cite[lang=en] a")
+        assert title["href"] == "https://press.un.org/en/2024/sc15648.doc.htm" and title["rel"] == ["noopener", "noreferrer"]
+        assert first.select_one(".sources__publisher").get_text() == "United Nations"
+        assert first.select_one(".sources__published time").get_text() == published
+        assert first.select_one(".sources__accessed time")["datetime"] == "2025-06-01"
+        assert [(a["href"], a.get_text()) for a in first.select("a.sources__backlink")] == [("#claim-panel-vetoed", cited_by)]
+
+
+def _convert(name: str, language: str, body: str) -> BeautifulSoup:
+    result = check(FIXTURES / name, today=TODAY)
+    assert result.explainer is not None
+    extension = ExplainerExtension()
+    extension.select(Page(language, ExplainerView(result.explainer, language)))
+    return BeautifulSoup(markdown.Markdown(extensions=[extension, "toc"]).convert(body), "lxml")
+
+
+BOX_NAMES = {
+    "id": ["Klaim 1 · Terkonfirmasi", "Klaim 2 · Pernyataan sikap"],
+    "en": ["Claim 1 · Confirmed", "Claim 2 · Stated position"],
+}
+MARKER_NAMES = {
+    "id": ["Klaim 1, Terkonfirmasi", "Klaim 2, Pernyataan sikap"],
+    "en": ["Claim 1, Confirmed", "Claim 2, Stated position"],
+}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_each_box_is_named_by_a_heading_with_its_number_and_status(language: str) -> None:
+    view = _view("valid/demo.md", language)
+    for claim, name in zip(view.explainer.claims, BOX_NAMES[language], strict=True):
+        box = BeautifulSoup(view.claim_box(claim), "lxml").select_one("article.claim")
+        assert box["tabindex"] == "-1"  # a followed link can move focus into it
+        heading = box.find(id=box["aria-labelledby"])
+        assert heading is not None and heading.name == "h3", "the box is named by its heading"
+        assert heading.get_text() == name
+        status = heading.select_one("a.claim__status")
+        assert status["href"] == f"../../methodology/#status-{claim.status.value}"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_markers_are_named_by_number_and_status_and_look_unlike_sources(language: str) -> None:
+    view = _view("valid/demo.md", language)
+    for number, (claim, name) in enumerate(zip(view.explainer.claims, MARKER_NAMES[language], strict=True), start=1):
+        marker = BeautifulSoup(view.citation_marker(claim), "lxml").select_one("sup.claim-ref a")
+        assert marker["aria-label"] == name
+        assert marker.get_text() == ("K" if language == "id" else "C") + str(number)  # never "[n]", as sources are
+        assert marker["aria-describedby"] == f"claim-{claim.id}-text"
+        assert not marker.get("title"), "no title tooltip (small, not dismissible)"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_citation_has_its_own_id_and_the_box_links_back_to_each(language: str) -> None:
+    body = "One [[panel-vetoed]]. Two [[panel-vetoed]].\n\n::: claim panel-vetoed\n\nThree [[panel-vetoed]].\n"
+    page = _convert("valid/demo.md", language, body)
+    markers = page.select("sup.claim-ref a")
+    assert [m["id"] for m in markers] == [f"cite-panel-vetoed-{n}" for n in (1, 2, 3)]
+    backlinks = page.select("#claim-panel-vetoed a.claim__backlink")
+    assert [a["href"] for a in backlinks] == [f"#cite-panel-vetoed-{n}" for n in (1, 2, 3)]
+    assert [a.get_text() for a in backlinks] == ["a", "b", "c"]
+    assert all(a["aria-label"].endswith(letter) for a, letter in zip(backlinks, "abc", strict=True))
+    # The claim the body never cites inline has no back-links; no slot is ever left in the page.
+    assert not page.select("#claim-cooperation-peaceful .claim__backlinks")
+    assert "\x01" not in str(page) and "\x1f" not in str(page)
+
+
+def test_a_single_citation_gets_one_named_backlink() -> None:
+    page = _convert("valid/demo.md", "id", "Lihat [[cooperation-peaceful]].\n")
+    links = page.select("#claim-cooperation-peaceful a.claim__backlink")
+    assert [(a["href"], a.get_text()) for a in links] == [("#cite-cooperation-peaceful-1", "↑ Kembali ke teks")]
+
+
+def test_heading_permalinks_are_out_of_the_headings_names() -> None:
+    page = _convert("valid/demo.md", "en", "## A section\n\nText.\n")
+    for heading in page.select("h2"):
+        for link in heading.select("a.headerlink"):
+            assert link["aria-hidden"] == "true" and link["tabindex"] == "-1", heading
+
+
+def test_citation_letters_go_on_after_z() -> None:
+    assert [citation_letter(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
 
 
 def test_status_table_follows_the_vocabulary_in_both_languages() -> None:
