@@ -36,7 +36,6 @@ from markupsafe import Markup
 from . import i18n
 
 EXTERNAL_REL = "noopener noreferrer"
-SEPARATOR = "\x00"  # between fragments rendered in one pass; NUL cannot come from the front matter
 # Slots in cached fragments, filled per page by the Markdown extension. YAML cannot carry these
 # control characters, so no front matter text can forge them (and body text never enters a fragment).
 OCCURRENCE = "\x01"  # in a marker: which citation of its claim on the page it is (1, 2 …)
@@ -111,7 +110,6 @@ class Templates:
                 language=language,
                 other_language=i18n.other_language(language),
                 rel=EXTERNAL_REL,
-                separator=Markup(SEPARATOR),
                 occurrence=Markup(OCCURRENCE),
                 backlinks_slot=Markup(BACKLINKS_SLOT),
             )
@@ -119,6 +117,7 @@ class Templates:
             env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
         self.environment = env
         self._loaded: dict[str, Template] = {}
+        self._modules: dict[str, object] = {}
 
     def get(self, name: str) -> Template:
         template = self._loaded.get(name)
@@ -128,6 +127,14 @@ class Templates:
 
     def render(self, name: str, **context: object) -> Markup:
         return Markup(self.get(name).render(**context))
+
+    def macro(self, name: str, macro: str) -> Callable[..., Markup]:
+        """The macro ``macro`` that the template ``name`` defines (made once per template)."""
+        module = self._modules.get(name)
+        if module is None:
+            module = self._modules[name] = self.get(name).module
+        found: Callable[..., Markup] = getattr(module, macro)
+        return found
 
 
 @cache
