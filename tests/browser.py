@@ -16,6 +16,7 @@ and the test functions can ask for them by their fixture names (``site``, ``serv
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -149,13 +150,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module", name="server")
-def server_fixture(site: Build) -> Iterator[SiteServer]:
-    server = SiteServer(site.site).start()
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[SiteServer]:
+    """A built site served on 127.0.0.1 while the block runs."""
+    server = SiteServer(directory).start()
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module", name="server")
+def server_fixture(site: Build) -> Iterator[SiteServer]:
+    with serving(site.site) as server:
+        yield server
 
 
 # -- the browser ------------------------------------------------------------------------------

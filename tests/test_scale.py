@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from .browser import SiteServer, need_chromium
+from .browser import SiteServer, need_chromium, serving
 from .browser import chromium_fixture as _chromium  # noqa: F401
 from .conftest import ROOT
 from .sitebuild import Build, build, make_project
@@ -127,11 +127,8 @@ def _bytes(chromium: Any, server: SiteServer, path: str, wait_for: str | None = 
 
 @pytest.fixture(scope="module")
 def large_server(large: Build) -> Iterator[SiteServer]:
-    server = SiteServer(large.site).start()
-    try:
+    with serving(large.site) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.mark.browser
