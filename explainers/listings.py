@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import i18n
-from .models import Explainer
+from .models import Explainer, text_in
 from .templating import Templates
 from .views import DateDisplay, StatusCount, status_counts
 from .vocabulary import Status
@@ -190,7 +190,7 @@ def claims_page(
             text=claim.text(language),
             status=claim.status.value,
             label=i18n.gettext(language, claim.status.label),
-            claimant=claim.claimant,
+            claimant=text_in(claim.claimant, language),
             explainer_title=explainer.title(language),
             explainer_url=box_url(explainer, ""),
             url=box_url(explainer, claim.id),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -126,7 +126,7 @@ class Site:
                 out.extend(result.errors)
                 continue
             self._reported[id(result)] = weakref.ref(result)
-            out.extend(result.diagnostics)
+            out.extend(_as_built(result))
         return out
 
     # What is published
@@ -277,6 +277,14 @@ class Site:
             return self.explainer_page(found, language) if found is not None else None
 
         return find
+
+
+def _as_built(result: Result) -> tuple[Diagnostic, ...]:
+    """A result's diagnostics as a site build reports them: a draft's warnings are notes (SPEC 12),
+    so a fresh draft never breaks the strict build; `explainers check` still reports them as warnings."""
+    if not result.draft:
+        return result.diagnostics
+    return tuple(replace(d, severity=Severity.NOTE) if d.severity is Severity.WARNING else d for d in result.diagnostics)
 
 
 def severity_split(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic], list[Diagnostic]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -257,9 +258,33 @@ def test_new_scaffolds_a_draft_that_passes_check(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert sorted(p.name for p in folder.iterdir()) == ["korea-utara-rusia.en.md", "korea-utara-rusia.md"]
     assert out == [f"created {folder / 'korea-utara-rusia.md'}", f"created {folder / 'korea-utara-rusia.en.md'}"]
-    assert "\ndraft: true\n" in (folder / "korea-utara-rusia.md").read_text()
-    code, out, _ = run(capsys, "check", "--strict", str(folder))
-    assert (code, out) == (0, [])
+    original = folder / "korea-utara-rusia.md"
+    assert "\ndraft: true\n" in original.read_text()
+    # The only date the scaffold writes is the explainer's own (SPEC 12): no guessed published or accessed date.
+    assert [line for line in original.read_text().split("\n") if "20" in line and ":" in line and not line.startswith("#")] == [
+        f"date: {dt.date.today().isoformat()}"
+    ]
+    code, out, _ = run(capsys, "check", str(folder))
+    assert code == 0, out
+    placeholders = [line for line in out if "is a placeholder from `explainers new`" in line]
+    assert placeholders and all(": note: " in line for line in placeholders)
+    assert any("Who makes the claim" in line for line in placeholders)
+    assert any("example.org" in line for line in placeholders)
+    assert any("korea-utara-rusia.en.md" in line for line in placeholders)
+    assert not [line for line in out if ": error: " in line]
+
+
+def test_a_scaffold_published_with_its_placeholders_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "docs" / "explainers"
+    assert run(capsys, "new", "contoh", "--folder", str(folder))[0] == 0
+    original = folder / "contoh.md"
+    original.write_text(original.read_text().replace("draft: true", "draft: false"))
+    code, out, _ = run(capsys, "check", str(folder))
+    assert code == 1
+    errors = [line for line in out if ": error: " in line]
+    assert any("'Who makes the claim' is a placeholder" in line and "cannot show it" in line for line in errors)
+    line = next(n for n, text in enumerate(original.read_text().split("\n"), 1) if "Who makes the claim" in text)
+    assert any(e.startswith(f"{original}:{line}: error:") for e in errors)
 
 
 def test_new_uses_docs_explainers_by_default(

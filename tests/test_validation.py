@@ -665,7 +665,7 @@ _TREE = "claims:\n  - id: troops-2024\n    sources: [a]\nsources:\n  - title: x\
          "unknown field 'stanse' in citation #1 of claim 'troops-2024' (did you mean 'stance'?); "
          "the fields are: source, stance, locator"),
         ("extra_forbidden", ("corrections", 0, "zz"), "x",
-         "unknown field 'zz' in correction #1; the fields are: date, text"),
+         "unknown field 'zz' in correction #1; the fields are: date, text, claims"),
         ("enum", ("claims", 0, "status"), "reportd",
          "unknown status 'reportd' (did you mean 'reported'?): use one of confirmed, reported, disputed, "
          "unverified, false, position"),
@@ -686,7 +686,9 @@ _TREE = "claims:\n  - id: troops-2024\n    sources: [a]\nsources:\n  - title: x\
         ("model_attributes_type", ("sources", 0), "x", "source #1 must be a mapping of fields (key: value)"),
         ("list_type", ("tags",), "x", "'tags' must be a list: write each item on its own line starting with '- '"),
         ("string_type", ("sources", 0, "title"), 1, "'title' must be text"),
-        ("blank", ("title",), "", "MSG"),
+        ("blank", ("title",), "", "'title' of the front matter is blank: write it out"),
+            ("blank", ("claims", 0, "text", "en"), "",
+             "'text' of claim 'troops-2024' is blank in English: write it out; both languages are required"),
     ],
 )
 def test_each_schema_message_word_for_word(kind: str, loc: tuple[int | str, ...], given: object, message: str) -> None:
