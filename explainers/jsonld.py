@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,8 +61,10 @@ def claim_review(explainer: Explainer, claim: Claim, language: str, page_url: st
     }
 
 
-def graph(explainer: Explainer, language: str, page_url: str, publisher: Publisher) -> dict[str, Any]:
-    """The JSON-LD document of one language's page of ``explainer``."""
+def graph(
+    explainer: Explainer, language: str, page_url: str, publisher: Publisher, tag_label: Callable[[str], str] = str
+) -> dict[str, Any]:
+    """The JSON-LD document of one language's page of ``explainer`` (its tags as ``tag_label`` names them)."""
     article: dict[str, Any] = {
         "@type": "Article",
         "headline": explainer.title(language),
@@ -75,7 +78,7 @@ def graph(explainer: Explainer, language: str, page_url: str, publisher: Publish
         "publisher": publisher.as_schema(),
     }
     if explainer.meta.tags:
-        article["keywords"] = list(explainer.meta.tags)
+        article["keywords"] = [tag_label(tag) for tag in explainer.meta.tags]
     reviews = [
         claim_review(explainer, claim, language, page_url, publisher)
         for claim in explainer.claims

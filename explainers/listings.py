@@ -215,7 +215,11 @@ class TagLinkCount:
     count: int
 
 
-def tag_links(tagged: dict[str, tuple[str, list[Explainer]]], templates: Templates, url_for: Callable[[str], str]) -> Markup:
-    """The tags page: every tag, linking to its own paginated page, with how many explainers carry it."""
-    rows = [TagLinkCount(tag, url_for(slug), len(items)) for slug, (tag, items) in sorted(tagged.items())]
+def tag_links(
+    tagged: dict[str, tuple[str, list[Explainer]]], templates: Templates, url_for: Callable[[str], str],
+    label: Callable[[str], str] = str,
+) -> Markup:
+    """The tags page: every tag (its ``label`` in the page's language), linking to its own paginated page,
+    with how many explainers carry it."""
+    rows = [TagLinkCount(label(tag), url_for(slug), len(items)) for slug, (tag, items) in sorted(tagged.items())]
     return templates.render("tag_links.html", tags=rows)

@@ -292,8 +292,18 @@ class ExplainerView:
             authors=[text_in(author, self.language) for author in meta.authors],
             tags=[TagLink(label(tag), self.tag_url(tag) if self.tag_url else None) for tag in meta.tags],
             translated=self.explainer.has_translation(self.language),
+            outdated=self._outdated(),
             counts=status_counts(self.explainer, self.language),
         )
+
+    def _outdated(self) -> str:
+        """On a translation's page: why it no longer matches the Indonesian (SPEC 12), or nothing."""
+        from .translation import State, state
+
+        if self.language == i18n.DEFAULT_LANGUAGE or not self.explainer.has_translation(self.language):
+            return ""
+        found = state(self.explainer).state
+        return found.value if found in (State.STALE, State.INCOMPLETE) else ""
 
     def corrections(self) -> Markup:
         return Markup(self.fragments.corrections)
