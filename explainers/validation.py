@@ -301,7 +301,8 @@ def _references(tree: yamltree.Node | None, reporter: Reporter, referenced: Iter
     sources = _ids(_items(tree, "sources"), "source", reporter)
     sources_given = isinstance(tree, yamltree.Mapping) and isinstance(tree.get("sources"), yamltree.Sequence)
     citations = {claim_id: _citations(claim) for claim_id, claim in claims.items()}
-    cited = {c.value for found in citations.values() for c in found}
+    # Every claim's citations count, a duplicate's too: its sources are cited.
+    cited = {c.value for item in _items(tree, "claims") if isinstance(item, yamltree.Mapping) for c in _citations(item)}
     misspelt = _misspelt_sources(sources, cited, reporter) if sources_given else {}
     for claim_id, found in citations.items():
         for citation in found:
@@ -411,6 +412,10 @@ def _judge(marks: body_marks.Marks, rules: BodyRules, reporter: Reporter) -> Non
         verdict = rules.reference(ref.claim_id)
         if verdict.problem:
             reporter.error(ref.line, verdict.problem, ref.column)
+    for line in marks.titles:
+        verdict = rules.title()
+        if verdict.problem:
+            reporter.error(line, verdict.problem)
 
 
 def check_front_matter(
