@@ -157,3 +157,13 @@ def test_the_english_page_of_a_stale_or_incomplete_explainer_says_so(tmp_path: P
     english.write_text(english.read_text().replace("::: claim promise", ""))
     assert 'data-translation-state="incomplete"' in header()
     assert "translation-outdated" not in str(ExplainerView(check(tmp_path / "pemilu.md", today=TODAY).explainer, "id").header())  # type: ignore[arg-type]
+
+
+def test_the_guide_tables_match_the_vocabulary() -> None:
+    """EDITING.md explains statuses and stances from the vocabulary itself (`python3 tasks.py guide`)."""
+    from explainers.vocabulary import Stance, guide_tables, update_guide
+
+    guide = (Path(__file__).resolve().parent.parent / "EDITING.md").read_text(encoding="utf-8")
+    assert guide_tables() in guide
+    assert update_guide(guide) == guide
+    assert all(stance.meaning in guide for stance in Stance)
