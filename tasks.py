@@ -28,6 +28,7 @@ TASKS = {
     "links": "check that the sources' url and archive_url still work (extra arguments go to `explainers links`)",
     "lint": "ruff and mypy on the code",
     "catalogs": "extract UI strings and update the gettext catalogs",
+    "guide": "regenerate EDITING.md's tables of statuses and stances from explainers/vocabulary.py",
     "bench": "run the build-speed benchmark (extra arguments go to it)",
 }
 
@@ -101,6 +102,8 @@ def main(argv: list[str]) -> int:
         return run("explainers", "links", *args)
     if task == "lint":
         return run("ruff", "check", "explainers", "hooks", "tests", "benchmarks") or run("mypy")
+    if task == "guide":
+        return run("python", "-m", "explainers.vocabulary", "EDITING.md")
     if task == "catalogs":
         return run("pybabel", "extract", "-F", "babel.cfg", "--no-location", "--omit-header", "--sort-output",
                    "-o", "explainers/locale/explainers.pot", ".") or run(

@@ -28,6 +28,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _FENCE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?P<fence>`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_TITLE = re.compile(r"^ {0,3}#(?:[ \t]|$)")  # a level-1 heading: the page's title, which comes from the front matter
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
@@ -54,6 +55,7 @@ class Marks:
     directives: list[Directive] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     misplaced: list[Directive] = field(default_factory=list)  # ``:::`` lines inside a paragraph
+    titles: list[int] = field(default_factory=list)  # the lines of level-1 headings (``# Title``)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -68,7 +70,7 @@ def scan(body: str, first_line: int = 1) -> Marks:
     looks for ``[[id]]`` paragraph by paragraph, so that an inline code span may run over
     several lines.
     """
-    if ":::" not in body and "[[" not in body:
+    if ":::" not in body and "[[" not in body and "#" not in body:
         return Marks()
     scanner = _Scanner()
     # Lines end at "\n" only, as in Markdown (str.splitlines would also break at U+2028).
@@ -141,6 +143,8 @@ class _Scanner:
             self.in_list = bool(_LIST_ITEM.match(line))
         elif _LIST_ITEM.match(line):
             self.in_list = True
+        if _TITLE.match(line):
+            self.marks.titles.append(number)
         directive = DIRECTIVE.match(line)
         # A heading is a block of its own: the line after it starts a new block.
         self.previous_directive = (bool(directive) and starts_block) or bool(_HEADING.match(line))

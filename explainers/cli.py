@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Store
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, display_path
 
 if TYPE_CHECKING:
     from .loading import Result
@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="scaffold docs/explainers/<slug>.md and <slug>.en.md")
     new.add_argument("slug")
     new.add_argument("--folder", type=Path, default=DEFAULT_FOLDER, help="where explainers live (default: %(default)s)")
+    translated = commands.add_parser(
+        "translated", help="record that <slug>.en.md translates the Indonesian text as it is now"
+    )
+    translated.add_argument("slug")
+    translated.add_argument("--folder", type=Path, default=DEFAULT_FOLDER, help="where explainers live (default: %(default)s)")
     commands.add_parser("schema", help="print the JSON Schema of the front matter")
     _add_links_and_cite(commands)
     return parser
@@ -88,17 +93,25 @@ class Checked:
     slug: str
     diagnostics: tuple[Diagnostic, ...]
     translation: str
+    tags: tuple[str, ...] = ()
 
 
 def _translation_state(result: Result) -> str:
+    """``path: <state>[: details]`` (SPEC 12), the path the English file's."""
+    from .loading import translation_of
+    from .translation import State, state
+
+    path = display_path(translation_of(result.path))
     explainer = result.explainer
     if explainer is None:
-        return "not checked (fix the errors first)"
-    if not explainer.has_translation("en"):
-        return "pending: no English file; the English page shows the Indonesian text"
-    own = explainer.translated["en"]
-    missing = [name for name in ("title", "summary") if getattr(own, name) is None]
-    return "translated" + (f" (no English {' or '.join(missing)}: the Indonesian one is shown)" if missing else "")
+        return f"{path}: not known: fix the errors first"
+    found = state(explainer)
+    details = found.details
+    if found.state is State.TRANSLATED:
+        own = explainer.translated["en"]
+        missing = [name for name in ("title", "summary") if getattr(own, name) is None]
+        details = f"no English {' or '.join(missing)}: the Indonesian one is shown" if missing else ""
+    return f"{path}: {found.state.value}" + (f": {details}" if details else "")
 
 
 @cache
@@ -110,7 +123,8 @@ def _check_one(path: Path) -> Checked:
     from .loading import check
 
     result = check(path, cache=_result_cache())
-    return Checked(result.slug, result.diagnostics, _translation_state(result))
+    tags = tuple(result.explainer.meta.tags) if result.explainer is not None else ()
+    return Checked(result.slug, result.diagnostics, _translation_state(result), tags)
 
 
 def _check_all(files: list[Path]) -> Iterator[Checked]:
@@ -125,11 +139,23 @@ def _check_all(files: list[Path]) -> Iterator[Checked]:
         pool.shutdown()
 
 
-def _translation_report(results: list[Checked]) -> None:
+def _translation_report(results: list[Checked], paths: list[Path]) -> None:
+    """One line per explainer, then the tags with no label: what a translator has to do."""
+    from . import tags
+
     print("\nEnglish translation:")
-    width = max((len(r.slug) for r in results), default=0)
     for result in results:
-        print(f"  {result.slug:<{width}}  {result.translation}")
+        print(result.translation)
+    folder = next((p if p.is_dir() else p.parent for p in paths), DEFAULT_FOLDER)
+    labels, problems = tags.read(folder)
+    for problem in problems:
+        print(problem)
+    used = sorted({tag for result in results for tag in result.tags})
+    for tag in labels.unlabelled(used):
+        print(f"{display_path(folder / tags.LABELS_FILE)}: tag '{tag}' has no label: add {tags.example(tag)}")
+    sys.stdout.flush()
+    work = [r for r in results if not r.translation.split(": ", 2)[1].startswith("translated")]
+    print(f"{_count(len(work), 'explainer')} of {len(results)} need translation work", file=sys.stderr)
 
 
 def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = False, stale: int | None = None) -> int:
@@ -152,7 +178,7 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
             errors += diagnostic.severity.value == "error"
             warnings += diagnostic.severity.value == "warning"
     if translations:
-        _translation_report(results)
+        _translation_report(results, paths)
     failed = errors > 0 or (strict and warnings > 0)
     if not quiet:
         summary = (
@@ -161,7 +187,38 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
         if strict and warnings and not errors:
             summary += " (warnings are errors under --strict)"
         print(summary, file=sys.stderr)
+    if warnings:
+        print("the site build is strict: fix these before publishing", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _translated(slug: str, folder: Path) -> int:
+    """``explainers translated <slug>``: the only command that writes into an editor's file (SPEC 12)."""
+    from .loading import check
+    from .translation import MarkError, fingerprint, mark, missing_parts
+
+    original = folder / f"{slug}.md"
+    english = folder / f"{slug}.en.md"
+    if not original.is_file():
+        print(f"explainers translated: {original}: no such explainer", file=sys.stderr)
+        return 2
+    if not english.is_file():
+        print(f"explainers translated: {english}: no English file to mark: write it first", file=sys.stderr)
+        return 1
+    result = check(original)
+    if result.explainer is None or not result.explainer.has_translation("en"):
+        print(f"explainers translated: {original}: fix the errors first (explainers check {original})", file=sys.stderr)
+        return 1
+    try:
+        mark(english, fingerprint(result.explainer))
+    except (MarkError, OSError) as exc:
+        print(f"explainers translated: {exc}", file=sys.stderr)
+        return 1
+    print(f"marked {english} as translating the Indonesian text as it is now")
+    missing = missing_parts(result.explainer)
+    if missing:
+        print(f"note: the English body still lacks {', '.join(missing)}", file=sys.stderr)
+    return 0
 
 
 def _stale(path: Path, days: int | None) -> list[Diagnostic]:
@@ -202,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
             return _links(args)
         if args.command == "cite":
             return _cite(args)
+        if args.command == "translated":
+            return _translated(args.slug, args.folder)
         if args.command == "new":
             from .scaffold import ScaffoldError, create
 

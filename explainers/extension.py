@@ -158,6 +158,10 @@ class PageFrame(Treeprocessor):
         if page is None or page.view is None or extension.rules is None:
             return
         view = page.view
+        for _ in root.findall("h1"):  # the body's own, before the page's title goes in
+            verdict = extension.rules.title()
+            if verdict.problem is not None:
+                extension.report(verdict.problem, extension.line_of("title", ""))
         if not view.explainer.has_translation(page.language):
             _mark_pending(root)
         root.insert(0, _title(view, page.language))
@@ -302,6 +306,8 @@ class ExplainerExtension(Extension):
                     self._marks.setdefault(("directive", d.name, d.arg), []).append(d.line)
                 for r in marks.references:
                     self._marks.setdefault(("reference", r.claim_id, ""), []).append(r.line)
+                for line in marks.titles:
+                    self._marks.setdefault(("title", "", ""), []).append(line)
         lines = self._marks.get((kind, name, arg))
         return lines.pop(0) if lines else None
 

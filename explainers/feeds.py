@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from .models import Explainer
+from .models import Explainer, text_in
 from .publishing import SiteInfo, last_modified, published
 
 # XML 1.0 cannot carry most control characters (lxml refuses them): a text that slipped
@@ -50,7 +50,7 @@ def _add_entry(feed: FeedGenerator, explainer: Explainer, language: str, site: S
     entry.published(_instant(explainer.meta.date))
     entry.updated(_instant(last_modified(explainer)))
     for name in explainer.meta.authors:
-        entry.author(name=_xml_text(name))
+        entry.author(name=_xml_text(text_in(name, language)))
     for tag in explainer.meta.tags:
         entry.category(term=_xml_text(tag))
 

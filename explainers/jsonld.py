@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from . import i18n
-from .models import Claim, Explainer
+from .models import Claim, Explainer, text_in
 from .vocabulary import Stance
 
 # Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.
@@ -37,7 +38,7 @@ def claim_review(explainer: Explainer, claim: Claim, language: str, page_url: st
             if source.published:
                 appearance["datePublished"] = source.published.isoformat()
             appearances.append(appearance)
-    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": "Thing", "name": claim.claimant}}
+    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": "Thing", "name": text_in(claim.claimant, language)}}
     if claim.date:
         item["datePublished"] = claim.date.isoformat()
     if appearances:
@@ -60,8 +61,10 @@ def claim_review(explainer: Explainer, claim: Claim, language: str, page_url: st
     }
 
 
-def graph(explainer: Explainer, language: str, page_url: str, publisher: Publisher) -> dict[str, Any]:
-    """The JSON-LD document of one language's page of ``explainer``."""
+def graph(
+    explainer: Explainer, language: str, page_url: str, publisher: Publisher, tag_label: Callable[[str], str] = str
+) -> dict[str, Any]:
+    """The JSON-LD document of one language's page of ``explainer`` (its tags as ``tag_label`` names them)."""
     article: dict[str, Any] = {
         "@type": "Article",
         "headline": explainer.title(language),
@@ -70,11 +73,12 @@ def graph(explainer: Explainer, language: str, page_url: str, publisher: Publish
         "inLanguage": language,
         "datePublished": explainer.meta.date.isoformat(),
         "dateModified": (explainer.meta.updated or explainer.meta.date).isoformat(),
-        "author": [{"@type": "Person", "name": name} for name in explainer.meta.authors] or publisher.as_schema(),
+        "author": [{"@type": "Person", "name": text_in(name, language)} for name in explainer.meta.authors]
+        or publisher.as_schema(),
         "publisher": publisher.as_schema(),
     }
     if explainer.meta.tags:
-        article["keywords"] = list(explainer.meta.tags)
+        article["keywords"] = [tag_label(tag) for tag in explainer.meta.tags]
     reviews = [
         claim_review(explainer, claim, language, page_url, publisher)
         for claim in explainer.claims

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import i18n
-from .models import Explainer
+from .models import Explainer, text_in
 from .templating import Templates
 from .views import DateDisplay, StatusCount, status_counts
 from .vocabulary import Status
@@ -190,7 +190,7 @@ def claims_page(
             text=claim.text(language),
             status=claim.status.value,
             label=i18n.gettext(language, claim.status.label),
-            claimant=claim.claimant,
+            claimant=text_in(claim.claimant, language),
             explainer_title=explainer.title(language),
             explainer_url=box_url(explainer, ""),
             url=box_url(explainer, claim.id),
@@ -215,7 +215,11 @@ class TagLinkCount:
     count: int
 
 
-def tag_links(tagged: dict[str, tuple[str, list[Explainer]]], templates: Templates, url_for: Callable[[str], str]) -> Markup:
-    """The tags page: every tag, linking to its own paginated page, with how many explainers carry it."""
-    rows = [TagLinkCount(tag, url_for(slug), len(items)) for slug, (tag, items) in sorted(tagged.items())]
+def tag_links(
+    tagged: dict[str, tuple[str, list[Explainer]]], templates: Templates, url_for: Callable[[str], str],
+    label: Callable[[str], str] = str,
+) -> Markup:
+    """The tags page: every tag (its ``label`` in the page's language), linking to its own paginated page,
+    with how many explainers carry it."""
+    rows = [TagLinkCount(label(tag), url_for(slug), len(items)) for slug, (tag, items) in sorted(tagged.items())]
     return templates.render("tag_links.html", tags=rows)

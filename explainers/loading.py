@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import document, validation
+from . import body as body_marks
+from . import document, placeholders, validation, yamltree
 from .cache import Store
 from .diagnostics import Diagnostic, Reporter, display_path
 from .models import Body, Explainer, TranslationFrontMatter, is_slug
@@ -34,6 +35,7 @@ class Result:
     explainer: Explainer | None
     diagnostics: tuple[Diagnostic, ...]
     key: str | None = None  # what the result cache knows it by (None: not cached)
+    draft: bool = False  # the front matter says draft: true (its warnings are notes in a site build)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -69,25 +71,32 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     if not is_slug(slug):
         reporter.error(1, f"the file name '{path.name}' is not a slug: rename it with lowercase letters, "
                           "digits and single hyphens, for example korea-utara-rusia.md")
+    english = translation_of(path)
+    en_doc = _read_translation(english) if english.exists() else None
     meta = None
     body: Body | None = None
     claim_ids: set[str] | None = None  # what bodies may refer to; None: unknown, check syntax only
+    draft = False
     text = document.read_text(path, reporter)
     if text is not None:
         doc = document.split(text, reporter)
         if doc is not None:
+            referenced = _referenced(doc.body, en_doc[1].body if en_doc and en_doc[1] else "")
             if doc.front is not None or not reporter.has_errors:
-                meta = check_front_matter(doc.front, reporter, today)
+                meta = check_front_matter(doc.front, reporter, today, referenced)
             body = Body(shown, doc.body, doc.body_line)
             claim_ids = validation.claim_ids(doc.front) if meta is None else {c.id for c in meta.claims}
+            if claim_ids is not None:
+                claim_ids |= validation.renamed_claims(doc.front, referenced)
             check_body(body, claim_ids, reporter)
+            draft = _is_draft(doc.front)
+            _placeholders(doc.front, body, draft, reporter)
     diagnostics = list(reporter.diagnostics)
 
-    english = translation_of(path)
     en_meta: TranslationFrontMatter | None = None
     en_body: Body | None = None
-    if english.exists():
-        en_meta, en_body, en_diagnostics = _load_translation(english, claim_ids)
+    if en_doc is not None:
+        en_meta, en_body, en_diagnostics = _load_translation(english, en_doc, claim_ids, draft)
         diagnostics.extend(en_diagnostics)
     elif meta is not None:
         reporter_note = Reporter(shown)
@@ -103,22 +112,41 @@ def load(path: Path, today: dt.date | None = None) -> Result:
             bodies["en"] = en_body
             translated["en"] = en_meta or TranslationFrontMatter()
         explainer = Explainer(slug, meta, bodies, translated)
-    return Result(slug, path, explainer, tuple(sorted(diagnostics, key=_order)))
+    order = sorted(diagnostics, key=lambda d: (d.path != shown, d.path, d.line, d.column or 0))
+    return Result(slug, path, explainer, tuple(order), draft=draft)
 
 
-def _order(d: Diagnostic) -> tuple[str, int, int]:
-    return (d.path, d.line, d.column or 0)
+def _referenced(*bodies: str) -> set[str]:
+    """The claim ids the bodies place or cite."""
+    ids: set[str] = set()
+    for text in bodies:
+        marks = body_marks.scan(text)
+        ids.update(d.arg for d in marks.directives if d.name == "claim" and d.arg)
+        ids.update(r.claim_id for r in marks.references)
+    return ids
+
+
+def _is_draft(front: yamltree.Node | None) -> bool:
+    node = front.get("draft") if isinstance(front, yamltree.Mapping) else None
+    return isinstance(node, yamltree.Scalar) and node.value == "true"
+
+
+def _placeholders(front: yamltree.Node | None, body: Body, draft: bool, reporter: Reporter) -> None:
+    """SPEC 12: a scaffold's placeholder is a note in a draft, an error once the explainer is published."""
+    for line, text in placeholders.found(front, body.text, body.first_line):
+        (reporter.note if draft else reporter.error)(line, placeholders.message(text, draft))
+
+
+def _read_translation(path: Path) -> tuple[Reporter, document.Document | None]:
+    reporter = Reporter(display_path(path))
+    text = document.read_text(path, reporter)
+    return reporter, document.split(text, reporter, required=False) if text is not None else None
 
 
 def _load_translation(
-    path: Path, claim_ids: set[str] | None
+    path: Path, read: tuple[Reporter, document.Document | None], claim_ids: set[str] | None, draft: bool
 ) -> tuple[TranslationFrontMatter | None, Body | None, list[Diagnostic]]:
-    shown = display_path(path)
-    reporter = Reporter(shown)
-    text = document.read_text(path, reporter)
-    if text is None:
-        return None, None, reporter.diagnostics
-    doc = document.split(text, reporter, required=False)
+    reporter, doc = read
     if doc is None:
         return None, None, reporter.diagnostics
     meta = (
@@ -126,8 +154,9 @@ def _load_translation(
         if doc.has_front_matter
         else TranslationFrontMatter()
     )
-    body = Body(shown, doc.body, doc.body_line)
+    body = Body(reporter.path, doc.body, doc.body_line)
     check_body(body, claim_ids, reporter)
+    _placeholders(doc.front, body, draft, reporter)
     return meta, body, reporter.diagnostics
 
 

@@ -19,7 +19,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -169,6 +171,27 @@ class Bilingual(_Model):
         return self.id if language == "id" else self.en
 
 
+# A text that may differ between the languages: a plain string (the same in both) or {id, en}.
+# The tags name the two forms in a validation error's location; :mod:`explainers.validation`
+# leaves them out when it places the error.
+PLAIN, BOTH = "@plain", "@both"
+
+
+def _form(value: object) -> str:
+    return BOTH if isinstance(value, dict) else PLAIN
+
+
+Localizable = Annotated[
+    Annotated[Text, Tag(PLAIN)] | Annotated[Bilingual, Tag(BOTH)],
+    Discriminator(_form),
+]
+
+
+def text_in(value: str | Bilingual, language: str) -> str:
+    """A :data:`Localizable` text as ``language``'s page shows it."""
+    return value if isinstance(value, str) else value(language)
+
+
 class Citation(_Model):
     """A claim's reference to one source: a source id, or a mapping with details."""
 
@@ -185,7 +208,7 @@ class Claim(_Model):
 
     id: Slug
     text: Bilingual
-    claimant: Text = Field(description="who makes the claim")
+    claimant: Localizable = Field(description="who makes the claim: one text, or {id, en}")
     date: IsoDate | None = Field(default=None, description="when the claim was made")
     status: Status
     sources: list[CitationInput] = Field(min_length=1)
@@ -222,6 +245,7 @@ class Correction(_Model):
 
     date: IsoDate
     text: Bilingual
+    claims: list[Slug] = Field(default_factory=list, description="the ids of the claims it changed")
 
 
 class FrontMatter(_Model):
@@ -231,7 +255,7 @@ class FrontMatter(_Model):
     summary: Text
     date: IsoDate = Field(description="first published")
     updated: IsoDate | None = Field(default=None, description="last substantive change")
-    authors: list[Text] = Field(default_factory=list)
+    authors: list[Localizable] = Field(default_factory=list, description="each one text, or {id, en}")
     tags: list[Text] = Field(default_factory=list)
     draft: Flag = False
     claims: list[Claim] = Field(min_length=1)
@@ -262,6 +286,9 @@ class TranslationFrontMatter(_Model):
 
     title: Text | None = None
     summary: Text | None = None
+    translation_of: Text | None = Field(
+        default=None, description="written by `explainers translated`: the Indonesian text this translates"
+    )
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -322,6 +349,22 @@ class Explainer:
     @property
     def claims(self) -> list[Claim]:
         return self.meta.claims
+
+    def reading_order(self) -> list[Claim]:
+        """The claims in the order a reader meets their boxes in the Indonesian body (SPEC 12);
+        the claims the body does not place follow, in front matter order."""
+        from .body import scan
+
+        by_id = {claim.id: claim for claim in self.meta.claims}
+        directives = scan(self.bodies["id"].text).directives
+        placed = dict.fromkeys(d.arg for d in directives if d.name == "claim" and d.arg in by_id)
+        return [by_id[i] for i in placed] + [c for c in self.meta.claims if c.id not in placed]
+
+    def source_order(self) -> list[Source]:
+        """The sources in the order they are first cited, by the claims in reading order; uncited ones last."""
+        by_id = {source.id: source for source in self.meta.sources}
+        cited = dict.fromkeys(c.source for claim in self.reading_order() for c in claim.sources if c.source in by_id)
+        return [by_id[i] for i in cited] + [s for s in self.meta.sources if s.id not in cited]
 
     @property
     def sources(self) -> list[Source]:

@@ -71,6 +71,15 @@ class BodyRules:
             "define it under claims or correct the id"
         )
 
+    def title(self) -> Verdict:
+        """A level-1 heading: a site page's own; in an explainer's body, a second title (SPEC 12)."""
+        if self.blocks is not None:
+            return PLACE
+        return Verdict(
+            "a level-1 heading ('# …') in an explainer's body gives the page a second title: the title comes "
+            "from the front matter (title:); use '## …' for a section"
+        )
+
     def _site_block(self, name: str) -> Verdict:
         assert self.blocks is not None
         if name in self.blocks:

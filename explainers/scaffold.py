@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .models import is_slug
+from .placeholders import ALL as PLACEHOLDERS
 from .templating import templates
 
 
@@ -33,7 +34,8 @@ def create(slug: str, folder: Path, today: dt.date | None = None) -> list[Path]:
     existing = [p for p in targets if p.exists()]
     if existing:
         raise ScaffoldError(f"{existing[0]} already exists: nothing was written; choose another slug")
-    context = {"slug": slug, "today": (today or dt.date.today()).isoformat()}
+    # The only date the scaffold writes is `date`: the others are the editor's to find out.
+    context = {"slug": slug, "today": (today or dt.date.today()).isoformat(), "p": PLACEHOLDERS}
     texts = [templates(None).get(f"scaffold/{name}").render(context) for name in ("explainer.md", "explainer.en.md")]
     written: list[Path] = []
     try:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
 
-from . import exports, feeds, i18n, jsonld, listings, publishing, sharing
+from . import exports, feeds, i18n, jsonld, listings, publishing, sharing, tags
 from .cache import Store, folder_digest
 from .diagnostics import Diagnostic, Severity
 from .loading import Library, Result
@@ -104,12 +104,18 @@ class Site:
         self.results: list[Result] = []
         self._reported: dict[int, weakref.ref[Result]] = {}  # results already reported, by identity
         self._prepared: Prepared | None = None
+        self.tag_labels = tags.TagLabels()  # read again at every load: headers and listings show them
+        self._label_notes: list[Diagnostic] = []
+        self._labels_reported: bytes | None = None
 
     # Loading and reporting
 
     def load(self, today: dt.date | None = None) -> list[Result]:
         """Read what changed since the last build; every explainer's result (only the previewed ones, in a preview)."""
         self.results = self.library.results(today, only=self.settings.only)
+        # Labels appear only in what is rendered every build (headers, listings, tag pages, JSON-LD),
+        # never in the cached fragments: an edit of the file shows at the next build.
+        self.tag_labels, self._label_notes = tags.read(self.settings.folder)
         self._prepared = None
         self.__dict__.pop("published", None)
         return self.results
@@ -120,13 +126,16 @@ class Site:
         Errors are returned every time (a build with errors must fail every time).
         """
         out: list[Diagnostic] = []
+        if self._labels_reported != self.tag_labels.digest:
+            self._labels_reported = self.tag_labels.digest
+            out.extend(self._label_notes)
         for result in self.results:
             seen = self._reported.get(id(result))
             if seen is not None and seen() is result:
                 out.extend(result.errors)
                 continue
             self._reported[id(result)] = weakref.ref(result)
-            out.extend(result.diagnostics)
+            out.extend(_as_built(result))
         return out
 
     # What is published
@@ -177,7 +186,9 @@ class Site:
 
     def explainer_page(self, slug: str, language: str, tag_url: Callable[[str], str] | None = None) -> Page:
         explainer = self.published[slug]
-        view = ExplainerView(explainer, language, tag_url, self.fragments(language, slug), self.templates(language))
+        view = ExplainerView(
+            explainer, language, tag_url, self.fragments(language, slug), self.templates(language), self.tag_label(language)
+        )
         return Page(language, view, source=explainer.body(language))
 
     def site_page(self, language: str, url_for: Callable[[str], str]) -> Page:
@@ -197,6 +208,10 @@ class Site:
             "search": lambda arg: listing.search(),
         }
 
+    def tag_label(self, language: str) -> Callable[[str], str]:
+        """A tag's label in ``language`` (the tag itself when the labels file has none)."""
+        return lambda tag: self.tag_labels.label(tag, language)
+
     def tag_path(self, tag: str, language: str) -> str:
         return f"{self.settings.root(language)}{TAGS_PAGE}{listings.tag_anchor(tag).removeprefix('tag-')}/"
 
@@ -213,7 +228,8 @@ class Site:
             add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), f"archive {n}")
         for slug, (tag, items) in sorted(listings.tags_of(published).items()):
             for n in range(1, listings.page_count(len(items), listings.ARCHIVE_SIZE) + 1):
-                add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), _numbered(tag, n, language), f"tag {slug} {n}")
+                title = _numbered(self.tag_labels.label(tag, language), n, language)
+                add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), title, f"tag {slug} {n}")
         add(CLAIMS_PAGE, i18n.gettext(language, "Claims index"), "claims")
         for status, claims in listings.claims_by_status(published).items():
             label = i18n.gettext(language, status.label)
@@ -254,7 +270,7 @@ class Site:
         """An explainer page's structured data, and its x-default alternate (``default_url``, relative)."""
         explainer = self.published[slug]
         page_url = self.settings.absolute(self.settings.explainer_path(slug, language))
-        data = jsonld.graph(explainer, language, page_url, self.settings.publisher(language))
+        data = jsonld.graph(explainer, language, page_url, self.settings.publisher(language), self.tag_label(language))
         # Relative, like the theme's own hreflang links: Material's JavaScript fetches a
         # sitemap.xml beside every alternate link, and an absolute one would send each
         # reader's browser to site_url (a placeholder, in previews) from any host.
@@ -277,6 +293,14 @@ class Site:
             return self.explainer_page(found, language) if found is not None else None
 
         return find
+
+
+def _as_built(result: Result) -> tuple[Diagnostic, ...]:
+    """A result's diagnostics as a site build reports them: a draft's warnings are notes (SPEC 12),
+    so a fresh draft never breaks the strict build; `explainers check` still reports them as warnings."""
+    if not result.draft:
+        return result.diagnostics
+    return tuple(replace(d, severity=Severity.NOTE) if d.severity is Severity.WARNING else d for d in result.diagnostics)
 
 
 def severity_split(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic], list[Diagnostic]]:
@@ -314,7 +338,8 @@ class Listings:
 
     def tags(self) -> Markup:
         return listings.tag_links(
-            listings.tags_of(self.published), self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/")
+            listings.tags_of(self.published), self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/"),
+            self.site.tag_label(self.language),
         )
 
     def tag(self, arg: str) -> Markup:

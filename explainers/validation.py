@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from string import Formatter
 from typing import Any
@@ -30,7 +31,8 @@ _ENUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "stance": ("stance", tuple(s.value for s in Stance)),
     "kind": ("source kind", tuple(k.value for k in SourceKind)),
 }
-_ENGLISH_ONLY = {"title", "summary"}
+_ENGLISH_ONLY = {"title", "summary", "translation_of"}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -53,6 +55,8 @@ def _id_of(tree: yamltree.Node | None, section: str, index: int) -> str | None:
 
 Loc = tuple[int | str, ...]
 _SECTIONS = {"claims": "claim", "sources": "source", "corrections": "correction"}
+_TEXTS = ("text", "note", "claimant")  # fields whose value is a text in both languages (or one for both)
+_LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
 def _item(loc: Loc) -> tuple[str, int, Loc] | None:
@@ -66,11 +70,11 @@ def _kind(loc: Loc) -> str:
     """The kind of node at ``loc``: explainer, claim, source, correction, citation or text."""
     item = _item(loc)
     if item is None:
-        return "explainer"
+        return "text" if len(loc) >= 3 and loc[0] == "authors" else "explainer"
     section, _, rest = item
     if section == "claims" and len(rest) >= 2 and rest[0] == "sources" and isinstance(rest[1], int):
         return "citation"
-    if rest and rest[0] in ("text", "note"):
+    if rest and rest[0] in _TEXTS:
         return "text"
     return _SECTIONS[section]
 
@@ -79,6 +83,8 @@ def _where(tree: yamltree.Node | None, loc: Loc) -> str:
     """The node at ``loc``, in words: "the front matter", "claim 'x'", "citation #2 of source #1"."""
     item = _item(loc)
     if item is None:
+        if len(loc) >= 2 and loc[0] == "authors" and isinstance(loc[1], int):
+            return f"author #{loc[1] + 1}"
         return "the front matter"
     section, index, rest = item
     noun = _SECTIONS[section]
@@ -113,6 +119,8 @@ _MESSAGES: dict[tuple[str, str, str], str] = {
     ("model_type", ANY, ANY): "{where} must be a mapping of fields (key: value)",
     ("list_type", ANY, ANY): "'{field}' must be a list: write each item on its own line starting with '- '",
     ("string_type", ANY, ANY): "'{field}' must be text",
+    ("blank", "text", ANY): "{where} is blank in {language}: write it out; both languages are required",
+    ("blank", ANY, ANY): "'{field}' of {where} is blank: write it out",
     **{
         ("enum", ANY, field): "unknown {noun} '{given}'{value_suggestion}: use one of {values}"
         for field in _ENUMS
@@ -147,18 +155,48 @@ def _message(error: dict[str, Any], tree: yamltree.Node | None) -> str:
         "field_suggestion": lambda: _suggest(field, FIELD_NAMES[node]),
         "noun": lambda: _ENUMS[field][0],
         "given": lambda: given[:60],
-        "value_suggestion": lambda: _suggest(given, _ENUMS[field][1]),
+        "value_suggestion": lambda: _value_suggestion(field, given),
+        "language": lambda: _LANGUAGE_NAMES.get(field, "one"),
         "values": lambda: ", ".join(_ENUMS[field][1]),
     }
     names = {name for _, name, _, _ in Formatter().parse(template) if name}
     return template.format(**{name: words[name]() for name in names})
 
 
+def _labels(field: str) -> dict[str, str]:
+    """The labels readers see of an enumerated field's values, in both languages, casefolded -> value."""
+    from . import i18n
+
+    vocabulary: dict[str, type[Status] | type[Stance] | type[SourceKind]] = {
+        "status": Status, "stance": Stance, "kind": SourceKind,
+    }
+    return {
+        i18n.gettext(language, member.label).casefold(): member.value
+        for member in vocabulary[field]
+        for language in i18n.LANGUAGES
+    }
+
+
+def _value_suggestion(field: str, given: str) -> str:
+    """`` (did you mean 'x'?)``: the value whose label (in either language) or value ``given`` is close to."""
+    labels = _labels(field)
+    if given.strip().casefold() in labels:
+        value = labels[given.strip().casefold()]
+        return f" (did you mean '{value}'? '{given}' is how readers see it; the file takes the value)"
+    close = difflib.get_close_matches(given.casefold(), [*_ENUMS[field][1], *labels], n=1, cutoff=0.6)
+    return f" (did you mean '{labels.get(close[0], close[0])}'?)" if close else ""
+
+
 _AT_FIELD = {"accessed_before_published": "accessed"}
 
 
 def _schema_problems(exc: ValidationError, tree: yamltree.Node | None, reporter: Reporter) -> None:
-    errors = exc.errors(include_url=False)
+    # The forms of a text that may be one for both languages (models.PLAIN, models.BOTH) are named
+    # in an error's location: leave them out, the editor's file has no such key.
+    errors: list[dict[str, Any]] = [
+        {**e, "loc": tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("@")))}
+        for e in exc.errors(include_url=False)
+    ]
     # A misspelt key ('pubisher') is one mistake: report it as unknown, not also the field as missing.
     every_field = sorted({name for names in FIELD_NAMES.values() for name in names})
     misspelt = {
@@ -197,7 +235,7 @@ def claim_ids(tree: yamltree.Node | None) -> set[str] | None:
     return ids
 
 
-def _ids(items: list[yamltree.Node], noun: str, reporter: Reporter) -> dict[str, yamltree.Mapping]:
+def _ids(items: list[yamltree.Node], noun: str, reporter: Reporter, hint: str = "") -> dict[str, yamltree.Mapping]:
     """The items by id; duplicates are reported at the second one."""
     found: dict[str, yamltree.Mapping] = {}
     for item in items:
@@ -211,7 +249,7 @@ def _ids(items: list[yamltree.Node], noun: str, reporter: Reporter) -> dict[str,
             reporter.error(
                 ident.line,
                 f"duplicate {noun} id '{ident.value}' (first used at line {first}): "
-                f"give each {noun} its own id",
+                f"give each {noun} its own id{hint}",
                 ident.column,
             )
         else:
@@ -231,15 +269,44 @@ def _citations(claim: yamltree.Mapping) -> list[yamltree.Scalar]:
     return cited
 
 
-def _references(tree: yamltree.Node | None, reporter: Reporter) -> None:
-    claims = _ids(_items(tree, "claims"), "claim", reporter)
+def _scalars(node: yamltree.Node | None) -> list[yamltree.Scalar]:
+    items = node.items if isinstance(node, yamltree.Sequence) else []
+    return [item for item in items if isinstance(item, yamltree.Scalar) and not item.is_null]
+
+
+def _duplicates(items: list[yamltree.Node]) -> set[str]:
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for item in items:
+        ident = item.get("id") if isinstance(item, yamltree.Mapping) else None
+        if isinstance(ident, yamltree.Scalar) and not ident.is_null:
+            (twice if ident.value in seen else seen).add(ident.value)
+    return twice
+
+
+def renamed_claims(tree: yamltree.Node | None, referenced: Iterable[str]) -> set[str]:
+    """The claims the bodies refer to that no claim defines, when a claim id is given twice:
+    then a claim was most likely renamed to a taken id, and the duplicate is the one mistake to report."""
+    defined = claim_ids(tree) or set()
+    if not _duplicates(_items(tree, "claims")):
+        return set()
+    return {ident for ident in referenced if ident not in defined}
+
+
+def _references(tree: yamltree.Node | None, reporter: Reporter, referenced: Iterable[str] = ()) -> None:
+    renamed = sorted(renamed_claims(tree, referenced))
+    hint = (f"; the body refers to {', '.join(repr(r) for r in renamed)}, which no claim defines: "
+            "was this claim renamed from it?") if renamed else ""
+    claims = _ids(_items(tree, "claims"), "claim", reporter, hint)
     sources = _ids(_items(tree, "sources"), "source", reporter)
     sources_given = isinstance(tree, yamltree.Mapping) and isinstance(tree.get("sources"), yamltree.Sequence)
-    cited: set[str] = set()
-    for claim_id, claim in claims.items():
-        for citation in _citations(claim):
-            cited.add(citation.value)
-            if sources_given and citation.value not in sources:
+    citations = {claim_id: _citations(claim) for claim_id, claim in claims.items()}
+    # Every claim's citations count, a duplicate's too: its sources are cited.
+    cited = {c.value for item in _items(tree, "claims") if isinstance(item, yamltree.Mapping) for c in _citations(item)}
+    misspelt = _misspelt_sources(sources, cited, reporter) if sources_given else {}
+    for claim_id, found in citations.items():
+        for citation in found:
+            if sources_given and citation.value not in sources and citation.value not in misspelt:
                 reporter.error(
                     citation.line,
                     f"claim '{claim_id}' cites source '{citation.value}', which is not defined under "
@@ -247,21 +314,77 @@ def _references(tree: yamltree.Node | None, reporter: Reporter) -> None:
                     citation.column,
                 )
     for source_id, source in sources.items():
-        if claims and source_id not in cited:
+        if claims and source_id not in cited and source_id not in misspelt.values():
             reporter.warning(
                 source.key_line("id"),
                 f"source '{source_id}' is not cited by any claim: cite it or remove it",
             )
-        url = source.get("url")
-        accessed = source.get("accessed")
-        if isinstance(url, yamltree.Scalar) and not url.is_null and (
-            accessed is None or (isinstance(accessed, yamltree.Scalar) and accessed.is_null)
-        ):
-            reporter.warning(
-                source.key_line("url"),
-                f"source '{source_id}' is on the web but has no accessed date: add accessed: "
-                "YYYY-MM-DD, the day you last checked that it supports the claim",
+        _accessed(source_id, source, reporter)
+    _corrections(tree, set(claims), reporter)
+
+
+def _misspelt_sources(sources: dict[str, yamltree.Mapping], cited: set[str], reporter: Reporter) -> dict[str, str]:
+    """Sources no claim cites whose id is close to one that claims cite but no source defines:
+    one mistake, in the source's own id; reported once, there. Returns {cited id: source id}."""
+    uncited = [source_id for source_id in sources if source_id not in cited]
+    found: dict[str, str] = {}
+    for wanted in sorted(cited - set(sources)):
+        close = difflib.get_close_matches(wanted, uncited, n=1, cutoff=0.6)
+        if close and close[0] not in found.values():
+            found[wanted] = close[0]
+            ident = sources[close[0]].get("id")
+            assert isinstance(ident, yamltree.Scalar)
+            reporter.error(
+                ident.line,
+                f"source '{close[0]}' is cited by no claim, and claims cite '{wanted}', which no source "
+                f"defines: is this id misspelt? write id: {wanted} (or correct the citations)",
+                ident.column,
             )
+    return found
+
+
+def _accessed(source_id: str, source: yamltree.Mapping, reporter: Reporter) -> None:
+    url = source.get("url")
+    accessed = source.get("accessed")
+    if isinstance(url, yamltree.Scalar) and not url.is_null and (
+        accessed is None or (isinstance(accessed, yamltree.Scalar) and accessed.is_null)
+    ):
+        reporter.warning(
+            source.key_line("url"),
+            f"source '{source_id}' is on the web but has no accessed date: add accessed: "
+            "YYYY-MM-DD, the day you last checked that it supports the claim",
+        )
+
+
+def _corrections(tree: yamltree.Node | None, claims: set[str], reporter: Reporter) -> None:
+    """A correction names claims that exist, and is not newer than the explainer's last change."""
+    last = _date(tree, "updated") or _date(tree, "date")
+    for number, item in enumerate(_items(tree, "corrections"), start=1):
+        if not isinstance(item, yamltree.Mapping):
+            continue
+        for ident in _scalars(item.get("claims")):
+            if claims and ident.value not in claims:
+                reporter.error(
+                    ident.line,
+                    f"correction #{number} names claim '{ident.value}', which is not defined"
+                    f"{_suggest(ident.value, claims)}: write the id of a claim it changed",
+                    ident.column,
+                )
+        when = item.get("date")
+        if last is not None and isinstance(when, yamltree.Scalar) and when.value > last:
+            reporter.warning(
+                when.line,
+                f"correction #{number} is dated {when.value}, after the explainer's last change ({last}): "
+                f"set updated: {when.value}",
+            )
+
+
+def _date(tree: yamltree.Node | None, key: str) -> str | None:
+    """An ISO date field's text, when it is one (ISO dates compare as text)."""
+    node = tree.get(key) if isinstance(tree, yamltree.Mapping) else None
+    if isinstance(node, yamltree.Scalar) and _ISO_DAY.fullmatch(node.value):
+        return node.value
+    return None
 
 
 def check_body(body: Body, claim_ids: set[str] | None, reporter: Reporter) -> None:
@@ -289,10 +412,16 @@ def _judge(marks: body_marks.Marks, rules: BodyRules, reporter: Reporter) -> Non
         verdict = rules.reference(ref.claim_id)
         if verdict.problem:
             reporter.error(ref.line, verdict.problem, ref.column)
+    for line in marks.titles:
+        verdict = rules.title()
+        if verdict.problem:
+            reporter.error(line, verdict.problem)
 
 
-def check_front_matter(tree: yamltree.Node | None, reporter: Reporter, today: dt.date) -> FrontMatter | None:
-    """Rules 1 to 6 on the Indonesian file's front matter."""
+def check_front_matter(
+    tree: yamltree.Node | None, reporter: Reporter, today: dt.date, referenced: Iterable[str] = ()
+) -> FrontMatter | None:
+    """Rules 1 to 6 on the Indonesian file's front matter; ``referenced``: the claim ids the bodies use."""
     if not isinstance(tree, yamltree.Mapping):
         what = "empty" if tree is None else "a list" if isinstance(tree, yamltree.Sequence) else "plain text"
         line = tree.line if tree is not None else 1
@@ -303,7 +432,7 @@ def check_front_matter(tree: yamltree.Node | None, reporter: Reporter, today: dt
         model = FrontMatter.model_validate(yamltree.to_python(tree), context={"today": today})
     except ValidationError as exc:
         _schema_problems(exc, tree, reporter)
-    _references(tree, reporter)
+    _references(tree, reporter, referenced)
     return None if reporter.has_errors else model
 
 
@@ -324,13 +453,14 @@ def check_translation_front_matter(
                 reporter.error(
                     key_node.line,
                     f"'{key}' cannot be set in the English file: claims, sources and the other "
-                    f"shared fields live once, in {original}; the English file may set only title and summary",
+                    f"shared fields live once, in {original}; the English file may set only title and summary "
+                    "(and translation_of, which `explainers translated` writes)",
                 )
             else:
                 reporter.error(
                     key_node.line,
                     f"unknown field '{key}'{_suggest(key, _ENGLISH_ONLY)}: the English file may set only "
-                    "title and summary",
+                    "title and summary (and translation_of, which `explainers translated` writes)",
                 )
     if not clean:
         return None

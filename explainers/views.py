@@ -19,9 +19,9 @@ from markupsafe import Markup
 
 from . import i18n
 from .cache import Store
-from .models import Claim, Explainer
+from .models import Claim, Explainer, text_in
 from .templating import BACKLINKS_SLOT, OCCURRENCE, Templates, templates
-from .vocabulary import Stance, Status
+from .vocabulary import Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,16 @@ class CitationDisplay:
     number: int
     publisher: str
     stance: str
-    stance_label: str | None  # None for the default, "supports"
+    stance_label: str  # every stance is shown: "supports" (confirms it) is not the same as "context" (reports it)
     locator: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionLink:
+    """A link from a corrected claim's box to the correction's entry (``#correction-<n>``)."""
+
+    anchor: str
+    date: DateDisplay | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,7 @@ class ClaimDisplay:
     citations: tuple[CitationDisplay, ...]
     short: str = ""  # "C3": the inline marker's visible form (sources are "[n]")
     methodology_url: str = ""  # the status's definition: METHODOLOGY + "#status-<status>"
+    corrections: tuple[CorrectionLink, ...] = ()  # the corrections that changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +135,10 @@ class TagLink:
 
 @dataclass(frozen=True, slots=True)
 class CorrectionDisplay:
+    anchor: str  # "correction-<n>", n its place in the front matter
     date: DateDisplay | None
     text: str
+    claims: tuple[CitingClaim, ...] = ()  # the claims it changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +169,7 @@ class ExplainerView:
     tag_url: Callable[[str], str] | None = None
     prepared: Fragments | None = None
     templates: Templates | None = None
+    tag_label: Callable[[str], str] | None = None  # a tag's label in the page's language (default: the tag)
 
     @cached_property
     def _templates(self) -> Templates:
@@ -170,7 +182,7 @@ class ExplainerView:
                 number=numbers[c.source],
                 publisher=publishers[c.source],
                 stance=c.stance.value,
-                stance_label=None if c.stance is Stance.SUPPORTS else i18n.gettext(self.language, c.stance.label),
+                stance_label=i18n.gettext(self.language, c.stance.label),
                 locator=c.locator,
             )
             for c in claim.sources
@@ -179,10 +191,11 @@ class ExplainerView:
     @cached_property
     def claims(self) -> dict[str, ClaimDisplay]:
         language, other = self.language, i18n.other_language(self.language)
-        numbers = {source.id: n for n, source in enumerate(self.explainer.sources, start=1)}
+        numbers = {source.id: n for n, source in enumerate(self.explainer.source_order(), start=1)}
         publishers = {source.id: source.publisher for source in self.explainer.sources}
+        corrected = self._corrected()
         out = {}
-        for number, claim in enumerate(self.explainer.claims, start=1):
+        for number, claim in enumerate(self.explainer.reading_order(), start=1):
             out[claim.id] = ClaimDisplay(
                 id=claim.id,
                 number=number,
@@ -192,13 +205,24 @@ class ExplainerView:
                 label=i18n.gettext(language, claim.status.label),
                 text=claim.text(language),
                 other_text=claim.text(other),
-                claimant=claim.claimant,
+                claimant=text_in(claim.claimant, language),
                 date=DateDisplay.of(claim.date, language),
                 note=claim.note(language) if claim.note else None,
                 citations=self._citations(claim, numbers, publishers),
                 short=i18n.gettext(language, "C%(number)s") % {"number": number},
                 methodology_url=f"{METHODOLOGY}#status-{claim.status.value}",
+                corrections=tuple(corrected.get(claim.id, ())),
             )
+        return out
+
+    def _corrected(self) -> dict[str, list[CorrectionLink]]:
+        """Claim id -> the corrections that name it."""
+        out: dict[str, list[CorrectionLink]] = {}
+        for number, correction in enumerate(self.explainer.meta.corrections, start=1):
+            for claim_id in dict.fromkeys(correction.claims):
+                out.setdefault(claim_id, []).append(
+                    CorrectionLink(f"correction-{number}", DateDisplay.of(correction.date, self.language))
+                )
         return out
 
     @cached_property
@@ -224,7 +248,7 @@ class ExplainerView:
                 archive_url=source.archive_url,
                 cited_by=tuple(cited[source.id]),
             )
-            for number, source in enumerate(self.explainer.sources, start=1)
+            for number, source in enumerate(self.explainer.source_order(), start=1)
         ]
 
     @cached_property
@@ -259,15 +283,27 @@ class ExplainerView:
 
     def header(self) -> Markup:
         meta = self.explainer.meta
+        label = self.tag_label or (lambda tag: tag)
         return self._templates.render(
             "header.html",
             published=DateDisplay.of(meta.date, self.language),
-            updated=DateDisplay.of(meta.updated, self.language),
-            authors=meta.authors,
-            tags=[TagLink(tag, self.tag_url(tag) if self.tag_url else None) for tag in meta.tags],
+            # An update on the day of publication is no update (SPEC 12).
+            updated=DateDisplay.of(meta.updated, self.language) if meta.updated != meta.date else None,
+            authors=[text_in(author, self.language) for author in meta.authors],
+            tags=[TagLink(label(tag), self.tag_url(tag) if self.tag_url else None) for tag in meta.tags],
             translated=self.explainer.has_translation(self.language),
+            outdated=self._outdated(),
             counts=status_counts(self.explainer, self.language),
         )
+
+    def _outdated(self) -> str:
+        """On a translation's page: why it no longer matches the Indonesian (SPEC 12), or nothing."""
+        from .translation import State, state
+
+        if self.language == i18n.DEFAULT_LANGUAGE or not self.explainer.has_translation(self.language):
+            return ""
+        found = state(self.explainer).state
+        return found.value if found in (State.STALE, State.INCOMPLETE) else ""
 
     def corrections(self) -> Markup:
         return Markup(self.fragments.corrections)
@@ -281,8 +317,11 @@ class ExplainerView:
         if not self.explainer.meta.corrections:
             return ""
         entries = [
-            CorrectionDisplay(DateDisplay.of(c.date, self.language), c.text(self.language))
-            for c in self.explainer.meta.corrections
+            CorrectionDisplay(
+                f"correction-{number}", DateDisplay.of(c.date, self.language), c.text(self.language),
+                tuple(CitingClaim(i, self.claims[i].name) for i in dict.fromkeys(c.claims) if i in self.claims),
+            )
+            for number, c in enumerate(self.explainer.meta.corrections, start=1)
         ]
         return self._templates.render("corrections.html", corrections=entries)
 

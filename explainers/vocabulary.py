@@ -84,6 +84,16 @@ class Stance(enum.StrEnum):
     def label(self) -> str:
         return _STANCE_LABELS[self]
 
+    @property
+    def meaning(self) -> str:
+        return _STANCE_MEANINGS[self]
+
+
+_STANCE_MEANINGS = {
+    Stance.SUPPORTS: N_("The source confirms the claim: primary evidence, or the party concerned acknowledging it."),
+    Stance.DISPUTES: N_("The source contradicts the claim, or a party concerned denies it."),
+    Stance.CONTEXT: N_("The source reports that the claim was made, or gives background, without confirming it."),
+}
 
 _STANCE_LABELS = {
     Stance.SUPPORTS: N_("supports"),
@@ -117,3 +127,30 @@ _KIND_LABELS = {
     SourceKind.INTERVIEW: N_("Interview"),
     SourceKind.OTHER: N_("Other"),
 }
+
+
+GUIDE_START = "<!-- vocabulary: generated from explainers/vocabulary.py by `python3 tasks.py guide`; do not edit -->"
+GUIDE_END = "<!-- end of the generated vocabulary -->"
+
+
+def guide_tables() -> str:
+    """EDITING.md's tables of statuses and stances (English), from this vocabulary: they cannot disagree."""
+    rows = ["| `status:` | Readers see | Meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{s.value}` | {s.label} | {s.meaning} |" for s in Status]
+    rows += ["", "| `stance:` | Readers see | Meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{s.value}` | {s.label} | {s.meaning} |" for s in Stance]
+    return "\n".join([GUIDE_START, *rows, GUIDE_END])
+
+
+def update_guide(text: str) -> str:
+    """``text`` (EDITING.md) with its generated tables replaced by the current ones."""
+    start, end = text.index(GUIDE_START), text.index(GUIDE_END) + len(GUIDE_END)
+    return text[:start] + guide_tables() + text[end:]
+
+
+if __name__ == "__main__":  # python -m explainers.vocabulary EDITING.md
+    import sys
+    from pathlib import Path
+
+    guide = Path(sys.argv[1])
+    guide.write_text(update_guide(guide.read_text(encoding="utf-8")), encoding="utf-8")

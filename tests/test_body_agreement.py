@@ -32,7 +32,7 @@ PARTS = [
     "[[nope]] cited.", "`[[{a}]]` in code", "```\n::: claim {a}\n```", "~~~\n[[{b}]]\n~~~", "    ::: claim {a}",
     "- item [[{a}]]\n- ::: claim {b}", "> quoted [[{b}]]", "> ```\n> [[{a}]]\n> ```", "## Heading [[{a}]]",
     "| a |\n| - |\n| [[{b}]] |", "Text\n::: claim {a}", "<!-- [[{a}]] -->", "Text.[^1]\n\n[^1]: note [[{b}]]",
-    "!!! note\n    ::: claim {a}", "```python\n[[{b}]]\n```",
+    "!!! note\n    ::: claim {a}", "```python\n[[{b}]]\n```", "# Title [[{a}]]", "Text\n# Title",
 ]
 
 

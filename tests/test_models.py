@@ -374,5 +374,5 @@ def test_json_schema_forbids_unknown_fields() -> None:
 
 def test_field_names_used_for_suggestions() -> None:
     assert "publisher" in FIELD_NAMES["source"]
-    assert FIELD_NAMES["translation"] == ("title", "summary")
+    assert FIELD_NAMES["translation"] == ("title", "summary", "translation_of")
     assert FIELD_NAMES["text"] == ("id", "en")

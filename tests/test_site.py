@@ -336,3 +336,18 @@ def test_explainer_pages_carry_sharing_cards_in_their_language(site: Build, root
     assert meta["twitter:card"] and meta["article:published_time"].startswith("2025-06-02")
     structured = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert structured["@graph"][0]["publisher"]["name"] == name
+
+
+def test_the_english_page_head_names_the_english_site_everywhere(site: Build) -> None:
+    """Issue 16, finding 9: every language-specific value of an English page's head is the English one."""
+    page = site.page("en/explainers/demo/index.html")
+    english = "https://explainers.example.org/en/explainers/demo/"
+    graph = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
+    article, reviews = graph[0], graph[1:]
+    assert article["url"] == english and article["inLanguage"] == "en"
+    assert article["publisher"]["name"] == "Explainers"
+    assert reviews and all(r["url"].startswith(f"{english}#claim-") for r in reviews)
+    assert all(r["author"]["name"] == "Explainers" and r["inLanguage"] == "en" for r in reviews)
+    meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
+    assert meta["og:site_name"] == "Explainers" and meta["og:url"] == english
+    assert page.select_one('link[rel="canonical"]')["href"] == english

@@ -96,3 +96,19 @@ def test_a_site_template_override_replaces_the_packages_and_keys_the_cache(tmp_p
     assert prepared.rendered == 1  # not the package's fragments from the cache
     markers = prepared.fragments["demo"].markers
     assert markers["panel-vetoed"] == "<sup class='ours'>1</sup>"
+
+
+def test_a_fresh_draft_reports_only_notes_to_the_site_build(tmp_path: Path) -> None:
+    """SPEC 12: a draft's warnings (and a scaffold's placeholders) are notes in the site build."""
+    from explainers.diagnostics import Severity
+    from explainers.loading import check
+    from explainers.scaffold import create
+
+    folder = tmp_path / "explainers"
+    create("contoh", folder)
+    site = Site(SiteSettings(folder=folder), Store(None))
+    site.load()
+    reported = site.unreported()
+    assert reported and {d.severity for d in reported} == {Severity.NOTE}
+    # `explainers check` still reports the draft's warnings as warnings.
+    assert any(d.severity is Severity.WARNING for d in check(folder / "contoh.md").diagnostics)

@@ -192,6 +192,20 @@ RULES: dict[str, list[Expected]] = {
     ],
 }
 
+# SPEC 12 (issue 16): messages that name the cause first, in the right direction
+RULES |= {
+    "body-title.md": [E("body-title.md", "# Judul kedua", "level-1 heading", "title comes from the front matter")],
+    "status-label.md": [E("status-label.md", "status: Pernyataan sikap", "did you mean 'position'?")],
+    "source-id-typo.md": [E("source-id-typo.md", "- id: un-sc15468", "is this id misspelt?", "write id: un-sc15648")],
+    "duplicate-renamed.md": [
+        E("duplicate-renamed.md", "- id: panel-vetoed", "duplicate claim id 'panel-vetoed'",
+          "'cooperation-peaceful', which no claim defines", "renamed from it", occurrence=2)
+    ],
+    "correction-unknown-claim.md": [
+        E("correction-unknown-claim.md", "claims: [panel-veto]", "names claim 'panel-veto'", "did you mean 'panel-vetoed'?")
+    ],
+}
+
 # Known bugs: the fixture gives an extra error (see the xfail reasons).
 EXTRA_ERROR_BUGS: dict[str, str] = {}
 
@@ -223,8 +237,9 @@ COVERAGE = {
         "no-front-matter.md",
         "front-matter-list.md",
     ],
-    2: ["uncited-claim.md", "empty-citations.md", "undefined-source.md", "missing-sources-section.md"],
-    3: ["duplicate-claim-id.md", "duplicate-source-id.md", "bad-slug.md"],
+    2: ["uncited-claim.md", "empty-citations.md", "undefined-source.md", "missing-sources-section.md",
+        "source-id-typo.md", "correction-unknown-claim.md"],
+    3: ["duplicate-claim-id.md", "duplicate-source-id.md", "bad-slug.md", "duplicate-renamed.md"],
     4: ["missing-english-text.md", "missing-indonesian-text.md", "blank-text.md", "text-not-bilingual.md"],
     5: [
         "javascript-url.md",
@@ -234,8 +249,8 @@ COVERAGE = {
         "future-date.md",
         "accessed-before-published.md",
     ],
-    6: ["status-typo.md"],
-    7: ["body-unknown-claim.md", "box-placed-twice.md", "body-undefined-reference.md"],
+    6: ["status-typo.md", "status-label.md"],
+    7: ["body-unknown-claim.md", "box-placed-twice.md", "body-undefined-reference.md", "body-title.md"],
     8: ["translation-defines-claims.md", "translation-unknown-field.md", "orphan.en.md"],
 }
 
@@ -665,7 +680,7 @@ _TREE = "claims:\n  - id: troops-2024\n    sources: [a]\nsources:\n  - title: x\
          "unknown field 'stanse' in citation #1 of claim 'troops-2024' (did you mean 'stance'?); "
          "the fields are: source, stance, locator"),
         ("extra_forbidden", ("corrections", 0, "zz"), "x",
-         "unknown field 'zz' in correction #1; the fields are: date, text"),
+         "unknown field 'zz' in correction #1; the fields are: date, text, claims"),
         ("enum", ("claims", 0, "status"), "reportd",
          "unknown status 'reportd' (did you mean 'reported'?): use one of confirmed, reported, disputed, "
          "unverified, false, position"),
@@ -686,7 +701,9 @@ _TREE = "claims:\n  - id: troops-2024\n    sources: [a]\nsources:\n  - title: x\
         ("model_attributes_type", ("sources", 0), "x", "source #1 must be a mapping of fields (key: value)"),
         ("list_type", ("tags",), "x", "'tags' must be a list: write each item on its own line starting with '- '"),
         ("string_type", ("sources", 0, "title"), 1, "'title' must be text"),
-        ("blank", ("title",), "", "MSG"),
+        ("blank", ("title",), "", "'title' of the front matter is blank: write it out"),
+            ("blank", ("claims", 0, "text", "en"), "",
+             "'text' of claim 'troops-2024' is blank in English: write it out; both languages are required"),
     ],
 )
 def test_each_schema_message_word_for_word(kind: str, loc: tuple[int | str, ...], given: object, message: str) -> None:
@@ -724,3 +741,26 @@ def test_a_site_page_may_place_only_the_site_blocks_each_error_at_its_line() -> 
     assert "a site page can place ::: explainers, ::: statuses, ::: tags" in unknown
     assert "inside a paragraph" in misplaced and "blank line" in misplaced
     assert str(reporter.diagnostics[0]).startswith("docs/index.md:9: error: ")
+
+
+def test_a_level_one_heading_in_an_explainer_body_is_an_error_at_its_line() -> None:
+    """SPEC 12: the title comes from the front matter; `# …` would give the page a second <h1>."""
+    path = INVALID / "body-title.md"
+    (error,) = errors(_result("body-title.md"))
+    assert error.line == line_of(path, "# Judul kedua")
+    assert "level-1 heading" in error.message and "'## …'" in error.message
+
+
+def test_a_site_page_keeps_its_level_one_heading() -> None:
+    from explainers.diagnostics import Reporter
+    from explainers.validation import check_site_page
+
+    reporter = Reporter("docs/methodology.md")
+    check_site_page("# Methodology\n\n::: statuses\n", 4, ["statuses"], reporter)
+    assert reporter.diagnostics == []
+
+
+def test_a_blank_english_text_names_its_claim_and_does_not_say_remove_it() -> None:
+    (error,) = errors(_result("blank-text.md"))
+    assert "claim 'troops-2024'" in error.message and "English" in error.message
+    assert "remove" not in error.message

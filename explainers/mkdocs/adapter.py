@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import search, sitemaps, validation
+from .. import search, sitemaps, tags, validation
 from ..diagnostics import Diagnostic, Reporter, display_path
 from ..extension import ExplainerExtension
 from ..loading import is_translation, slug_of
@@ -69,6 +69,8 @@ class Adapter:
         for file in list(files):
             if _is_explainer(file.src_uri) and site.is_hidden(slug_of(Path(file.src_uri))):
                 files.remove(file)
+            elif file.src_uri == f"{EXPLAINERS}/{tags.LABELS_FILE}":
+                files.remove(file)  # the tag labels are read by the core, not published as a file
         language = self._language(config)
         for page in site.generated_pages(language):
             files.append(generated_file(config, page, site.settings))
