@@ -351,3 +351,30 @@ def test_the_english_page_head_names_the_english_site_everywhere(site: Build) ->
     meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
     assert meta["og:site_name"] == "Explainers" and meta["og:url"] == english
     assert page.select_one('link[rel="canonical"]')["href"] == english
+
+
+def test_hostile_titles_and_texts_stay_inert_in_every_published_format(site: Build) -> None:
+    """Text with markup, quotes, newlines and spreadsheet formulas comes out as the same text, never as code."""
+    import csv
+    import io
+
+    from lxml import etree
+
+    source = (FIXTURES / "site" / "hostile-lines.md").read_text(encoding="utf-8")
+    title = "Two lines\nand <b>markup</b> & \"quotes\" ]]> --> '"
+    assert json.dumps(title)[1:-1] in source  # the fixture says what this test expects
+    data = json.loads((site.site / "data/claims.json").read_text(encoding="utf-8"))
+    claim = next(c for c in data["claims"] if c["id"] == "formula")
+    assert claim["explainer"]["title"]["id"] == title and claim["text"]["id"] == "=1+1 <script>alert(1)</script>"
+    rows = list(csv.DictReader(io.StringIO((site.site / "data/claims.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if "=1+1" in "".join(r.values()))
+    assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values()), row
+    feed = etree.fromstring((site.site / "feed.xml").read_bytes())
+    titles = [t.text for t in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert title in titles
+    page = site.page("explainers/hostile-lines/index.html")
+    assert page.select_one('meta[property="og:title"]')["content"] == title
+    assert page.select_one('meta[name="description"]')["content"].startswith("=HYPERLINK(")
+    assert not [s for s in page.select("script") if "alert" in (s.string or "") and s.get("type") != "application/ld+json"]
+    structured = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert structured["@graph"][0]["headline"] == title
