@@ -46,7 +46,7 @@ DESKTOP = {"width": 1280, "height": 800}
 
 # The fixture explainers' pages, by language.
 DEMO = {"id": "explainers/demo/", "en": "en/explainers/demo/"}
-EXPLAINER_SLUGS = ("demo", "hostile", "pending")  # published; secret-draft is a draft
+EXPLAINER_SLUGS = ("demo", "hostile", "hostile-lines", "pending")  # published; secret-draft is a draft
 HOME = {"id": "", "en": "en/"}
 LABELS = {"id": ID_LABELS, "en": EN_LABELS}
 
