@@ -12,12 +12,14 @@ crowd the results; the other language's text inside claim boxes is left out.
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its scripts
+ENTRY = "pagefind-entry.json"  # the bundle's table of languages
 BODY = "data-pagefind-body"
 IGNORED = (".claim__translation", ".claim__permalink", ".headerlink", ".explainer-meta")  # not what a reader searches for
 
@@ -44,4 +46,16 @@ async def _index(site: Path) -> Indexed:
     config = IndexConfig(output_path=str(site / BUNDLE), exclude_selectors=list(IGNORED))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site))
+    _sort_entry(site / BUNDLE / ENTRY)
     return Indexed(int(result.get("page_count", 0)), site / BUNDLE)
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages of its entry file in a different order on each run: sort them,
+    so that the same site gives the same files (its script reads the languages by name)."""
+    if not path.exists():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

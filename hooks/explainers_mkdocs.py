@@ -53,6 +53,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return adapter.on_page_context(context, page, config, nav)
 
 
+@event_priority(-110)  # after the i18n plugin's
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return adapter.on_post_page(output, page, config)
+
+
 @event_priority(-110)  # after the i18n plugin has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     adapter.on_post_build(config)

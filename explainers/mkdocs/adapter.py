@@ -85,11 +85,25 @@ class Adapter:
         context["explainers_meta"] = site.page_meta(language, page.url, feed, title, description)
         return context
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Forget the page's language switch once it is written.
+
+        The i18n plugin sets each page's switch links as an attribute of ``config.extra``
+        that outlives the page: the next build's theme templates (its 404 page) would link
+        to the last page built before them. Without it they take the plugin's own links.
+        """
+        vars(config.extra).pop("alternate", None)
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Once the last language is built: per-language sitemaps under a small index, and the search index."""
-        settings = self._site().settings
+        """Once the last language is built, finish the site (an inner language build of the i18n plugin does not)."""
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # an inner language build of the i18n plugin: the outer build finishes the site
+        self.finish(config)
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index."""
+        settings = self._site().settings
         site_dir = Path(config.site_dir)
         for name, data in self._site().published_files().items():
             target = site_dir / name
