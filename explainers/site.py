@@ -96,9 +96,8 @@ class Site:
 
     def __init__(self, settings: SiteSettings, store: Store | None = None) -> None:
         self.settings = settings
-        overrides = settings.overrides
-        # The site's own templates shape the fragments: they are part of every fragment's key.
-        self.look = folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
+        self.look = self._look()
+        self.wanted: frozenset[str] | None = None  # the explainers whose fragments a build needs (None: all)
         self.store = store if store is not None else Store.default()
         self.library = Library(settings.folder, self.store)
         self.results: list[Result] = []
@@ -111,8 +110,14 @@ class Site:
         """Read what changed since the last build; every explainer's result (only the previewed ones, in a preview)."""
         self.results = self.library.results(today, only=self.settings.only)
         self._prepared = None
+        self.look = self._look()  # edited between two builds of a preview
         self.__dict__.pop("published", None)
         return self.results
+
+    def _look(self) -> str:
+        """The site's own templates shape the fragments: they are part of every fragment's key."""
+        overrides = self.settings.overrides
+        return folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
 
     def unreported(self) -> list[Diagnostic]:
         """The diagnostics not yet reported by an earlier language build or rebuild of the same files.
@@ -167,6 +172,8 @@ class Site:
         prepared = Prepared(language)
         keys = {r.slug: f"{r.key}.{self.look}" if r.key else None for r in self.results}
         for slug, explainer in self.published.items():
+            if self.wanted is not None and slug not in self.wanted:
+                continue
             found = cached_fragments(self.store, keys.get(slug), language)
             if found is None:
                 found = ExplainerView(explainer, language, templates=self.templates(language)).fragments
