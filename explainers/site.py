@@ -29,6 +29,7 @@ from .models import Explainer
 from .pages import Block, Page, PageFinder
 from .templating import Templates, templates
 from .views import ExplainerView, Fragments, cached_fragments, store_fragments
+from .vocabulary import Status
 
 EXPLAINERS = "explainers"  # the folder of docs/ that holds explainers, and their URL prefix
 TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`; each tag's pages below it
@@ -111,7 +112,8 @@ class Site:
         self.results = self.library.results(today, only=self.settings.only)
         self._prepared = None
         self.look = self._look()  # edited between two builds of a preview
-        self.__dict__.pop("published", None)
+        for name in ("published", "claim_groups", "tag_groups"):
+            self.__dict__.pop(name, None)
         return self.results
 
     def _look(self) -> str:
@@ -140,6 +142,16 @@ class Site:
     def published(self) -> dict[str, Explainer]:
         """The explainers readers get, by slug: valid, not drafts (and, in a preview, previewed)."""
         return {r.slug: r.explainer for r in self.results if r.explainer is not None and not r.explainer.meta.draft}
+
+    @cached_property
+    def claim_groups(self) -> dict[Status, list[tuple[Explainer, int]]]:
+        """Every published claim by status, newest explainer first (once per build: each claims page reads it)."""
+        return listings.claims_by_status(self.published.values())
+
+    @cached_property
+    def tag_groups(self) -> dict[str, tuple[str, list[Explainer]]]:
+        """Each tag's explainers, by the tag's slug (once per build: each tag page reads it)."""
+        return listings.tags_of(self.published.values())
 
     def is_published(self, slug: str) -> bool:
         return slug in self.published
@@ -218,11 +230,11 @@ class Site:
         archive = i18n.gettext(language, "Archive")
         for n in range(1, listings.page_count(len(published), listings.ARCHIVE_SIZE) + 1):
             add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), f"archive {n}")
-        for slug, (tag, items) in sorted(listings.tags_of(published).items()):
+        for slug, (tag, items) in sorted(self.tag_groups.items()):
             for n in range(1, listings.page_count(len(items), listings.ARCHIVE_SIZE) + 1):
                 add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), _numbered(tag, n, language), f"tag {slug} {n}")
         add(CLAIMS_PAGE, i18n.gettext(language, "Claims index"), "claims")
-        for status, claims in listings.claims_by_status(published).items():
+        for status, claims in self.claim_groups.items():
             label = i18n.gettext(language, status.label)
             for n in range(1, listings.page_count(len(claims), listings.CLAIMS_SIZE) + 1):
                 path = listings.page_path(f"{CLAIMS_PAGE}{status.value}/", n)
@@ -321,18 +333,18 @@ class Listings:
 
     def tags(self) -> Markup:
         return listings.tag_links(
-            listings.tags_of(self.published), self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/")
+            self.site.tag_groups, self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/")
         )
 
     def tag(self, arg: str) -> Markup:
         slug, _, number = arg.partition(" ")
-        _, items = listings.tags_of(self.published).get(slug, (slug, []))
+        _, items = self.site.tag_groups.get(slug, (slug, []))
         count = listings.page_count(len(items), listings.ARCHIVE_SIZE)
         pages = listings.pager(f"{self.root}{TAGS_PAGE}{slug}/", _number(number), count, self.url_for)
         return listings.archive_page(items, self.templates, self.explainer_url, pages, listings.ARCHIVE_SIZE)
 
     def claims(self, arg: str) -> Markup:
-        groups = listings.claims_by_status(self.published)
+        groups = self.site.claim_groups
         if not arg:
             return listings.claims_overview(groups, self.templates, lambda s: self.url_for(f"{self.root}{CLAIMS_PAGE}{s.value}/"))
         status, _, number = arg.partition(" ")

@@ -99,6 +99,7 @@ class Adapter:
         """A preview's kept pages are written by a one-line template instead of the theme's."""
         if self.keeper is not None and env.loader is not None:
             env.loader = ChoiceLoader([DictLoader({kept.TEMPLATE: kept.SOURCE}), env.loader])
+            env.bytecode_cache = self.keeper.compiled  # the theme's templates, compiled once per preview
         return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
@@ -134,21 +135,25 @@ class Adapter:
         self.finish(config)
 
     def finish(self, config: MkDocsConfig) -> None:
-        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index."""
+        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index.
+
+        A preview shows its pages first: these follow in a thread (the next build waits for it).
+        """
+        if self.keeper is None:
+            self._finish(Path(config.site_dir))
+            return
+        self._indexing = threading.Thread(target=self._finish, args=(Path(config.site_dir),), daemon=True)
+        self._indexing.start()
+
+    def _finish(self, site_dir: Path) -> None:
         settings = self._site().settings
-        site_dir = Path(config.site_dir)
         for name, data in self._site().published_files().items():
             target = site_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         generated = [(p.language, p.path) for lang in settings.languages for p in self._site().generated_pages(lang)]
         sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
-        if self.keeper is None:
-            _index(site_dir)
-            return
-        # A preview shows its pages first; the search index follows (the next build waits for it).
-        self._indexing = threading.Thread(target=_index, args=(site_dir, True), daemon=True)
-        self._indexing.start()
+        _index(site_dir, background=self.keeper is not None)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,

@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 from ..cache import folder_digest
 
 TEMPLATE = "explainers-kept.html"  # the one-line template that writes a kept page's HTML
@@ -71,6 +73,21 @@ def look_digest(config_file: Path | None, docs: Path, skipped: Path, folders: It
     return digest(files_digest([*([config_file] if config_file else []), *site_files]), shaping, today.isoformat())
 
 
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates, compiled once per preview (MkDocs makes a new environment for every build);
+    Jinja checks each template's source against the one it was compiled from."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class PageKeeper:
     """Each page's HTML from the previous build, by output path; this build's pages, for the next."""
@@ -78,6 +95,7 @@ class PageKeeper:
     kept: dict[str, KeptPage] = field(default_factory=dict)
     made: dict[str, KeptPage] = field(default_factory=dict)
     reused: int = 0
+    compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     def start(self) -> None:
         """A new build of the whole site (every language): what the last one made is what is kept."""
