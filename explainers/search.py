@@ -34,20 +34,20 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(site: Path) -> Indexed:
-    """Index the built site in ``site`` and write the bundle into ``site/pagefind/``."""
+def index_site(site: Path, bundle: Path | None = None) -> Indexed:
+    """Index the built site in ``site`` and write the bundle into ``bundle`` (``site/pagefind/``)."""
     try:
-        return asyncio.run(_index(site))
+        return asyncio.run(_index(site, bundle or site / BUNDLE))
     except (OSError, RuntimeError, AssertionError) as exc:  # the backing binary failed, or is missing
         raise SearchIndexError(f"the search index could not be built: {exc}") from exc
 
 
-async def _index(site: Path) -> Indexed:
-    config = IndexConfig(output_path=str(site / BUNDLE), exclude_selectors=list(IGNORED))
+async def _index(site: Path, bundle: Path) -> Indexed:
+    config = IndexConfig(output_path=str(bundle), exclude_selectors=list(IGNORED))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site))
-    _sort_entry(site / BUNDLE / ENTRY)
-    return Indexed(int(result.get("page_count", 0)), site / BUNDLE)
+    _sort_entry(bundle / ENTRY)
+    return Indexed(int(result.get("page_count", 0)), bundle)
 
 
 def _sort_entry(path: Path) -> None:

@@ -9,8 +9,11 @@ each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -53,7 +56,9 @@ class Adapter:
         self._keys: dict[str, str] = {}  # this build's pages' keys, by source
         self._hits: dict[str, KeptPage] = {}  # this build's pages taken as kept, by source
         self._digests: dict[str, tuple[Result, str, bool]] = {}  # each explainer's files' digest, while its result lasts
-        self._indexing: threading.Thread | None = None  # a preview's search indexing, after its pages
+        self._indexing: threading.Thread | None = None  # a preview's finishing steps, after its pages
+        self._generation = 0  # the preview build whose finishing steps may write into the site
+        self._writing = threading.Lock()  # held while they write
 
     def on_startup(self, command: str) -> None:
         """``mkdocs serve`` keeps pages between its rebuilds (a build renders every page once anyway)."""
@@ -137,23 +142,38 @@ class Adapter:
     def finish(self, config: MkDocsConfig) -> None:
         """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index.
 
-        A preview shows its pages first: these follow in a thread (the next build waits for it).
+        A preview shows its pages first: these follow in a thread, over a copy of this build's
+        explainers; a newer build makes them moot (they stop, and write nothing more).
         """
+        site_dir, site = Path(config.site_dir), self._site()
         if self.keeper is None:
-            self._finish(Path(config.site_dir))
+            _finish(site, site_dir)
+            _index(site_dir)
             return
-        self._indexing = threading.Thread(target=self._finish, args=(Path(config.site_dir),), daemon=True)
-        self._indexing.start()
+        _ = site.published, site.claim_groups, site.tag_groups  # computed, then copied with the site
+        thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation),
+                                  daemon=True)
+        self._indexing = thread
+        thread.start()
 
-    def _finish(self, site_dir: Path) -> None:
-        settings = self._site().settings
-        for name, data in self._site().published_files().items():
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        generated = [(p.language, p.path) for lang in settings.languages for p in self._site().generated_pages(lang)]
-        sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
-        _index(site_dir, background=self.keeper is not None)
+    def _finish_preview(self, site: Site, site_dir: Path, generation: int) -> None:
+        with self._writing:
+            if generation != self._generation:
+                return
+            _finish(site, site_dir)
+        with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
+            try:
+                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE)
+            except search.SearchIndexError as exc:
+                if generation == self._generation:
+                    log.warning(str(exc))
+                return
+            with self._writing:
+                if generation != self._generation:
+                    return
+                shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
+                shutil.move(indexed.folder, site_dir / search.BUNDLE)
+        log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,
@@ -217,11 +237,12 @@ class Adapter:
     # Kept pages (a preview's rebuilds)
 
     def _start_keeping(self, config: MkDocsConfig, settings: AdapterSettings) -> None:
-        """Wait for the last build's search index; at the first language, keep the last build's pages."""
-        self.wait_for_search()
+        """At the first language, keep the last build's pages; its finishing steps stop where they are."""
         if not getattr(config.plugins.get(settings.i18n_plugin), "building", False):
             assert self.keeper is not None
             self.keeper.start()
+            with self._writing:
+                self._generation += 1
         custom = config.theme.custom_dir
         folders = [*([Path(custom)] if custom else []), PACKAGE / "templates", PACKAGE / "locale"]
         config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -318,14 +339,22 @@ def _hand_kept(page: Page, found: KeptPage) -> None:
     page.meta[kept.META] = found.html
 
 
-def _index(site_dir: Path, background: bool = False) -> None:
-    """The search index over the built site; in a preview's background thread, a failure is only logged."""
+def _finish(site: Site, site_dir: Path) -> None:
+    """Open data and feeds, and the sitemaps split per language, written into the built site."""
+    settings = site.settings
+    for name, data in site.published_files().items():
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    generated = [(p.language, p.path) for lang in settings.languages for p in site.generated_pages(lang)]
+    sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
+
+
+def _index(site_dir: Path) -> None:
+    """The search index over the built site."""
     try:
         indexed = search.index_site(site_dir)
     except search.SearchIndexError as exc:
-        if background:
-            log.warning(str(exc))
-            return
         raise PluginError(str(exc)) from None
     log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
 
