@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,14 @@ async def _index(site: Path, bundle: Path) -> Indexed:
 def _sort_entry(path: Path) -> None:
     """Pagefind lists the languages of its entry file in a different order on each run: sort them,
     so that the same site gives the same files (its script reads the languages by name)."""
-    if not path.exists():
-        return
-    entry = json.loads(path.read_text(encoding="utf-8"))
+    for _ in range(50):  # Pagefind may answer before the file is complete on disk
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            break
+        except (OSError, ValueError):
+            time.sleep(0.1)
+    else:
+        return  # left as Pagefind wrote it: any order works for its script
     if isinstance(entry.get("languages"), dict):
         entry["languages"] = dict(sorted(entry["languages"].items()))
     path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
