@@ -242,6 +242,27 @@ class Site:
         add(SEARCH_PAGE, i18n.gettext(language, "Search"), "search")
         return pages
 
+    def listing_members(self, page: GeneratedPage) -> tuple[object, tuple[tuple[str, int], ...]] | None:
+        """What a generated page shows, before it is rendered: its totals (what its pager counts) and the
+        explainers on it, in order, each with the claim it lists (-1: the explainer itself). Each entry is made
+        from its explainer alone, so a page is unchanged if these and its explainers are. None: cannot tell."""
+        name, _, arg = page.markdown.removeprefix("::: ").strip().partition(" ")
+        if name == "archive":
+            return _page_of(listings.newest_first(self.published.values()), _number(arg), listings.ARCHIVE_SIZE)
+        if name == "tag":
+            slug, _, number = arg.partition(" ")
+            tag, items = self.tag_groups.get(slug, (slug, []))
+            total, members = _page_of(listings.newest_first(items), _number(number), listings.ARCHIVE_SIZE)
+            return (tag, total), members
+        if name == "claims" and not arg:
+            return tuple((status.value, len(items)) for status, items in self.claim_groups.items()), ()
+        if name == "claims":
+            status, _, number = arg.partition(" ")
+            claims = next((found for s, found in self.claim_groups.items() if s.value == status), [])
+            first = (_number(number) - 1) * listings.CLAIMS_SIZE
+            return len(claims), tuple((e.slug, index) for e, index in claims[first : first + listings.CLAIMS_SIZE])
+        return ((), ()) if name == "search" else None
+
     # Publishing: open data, feeds, sharing cards (SPEC 10)
 
     def info(self) -> publishing.SiteInfo:
@@ -362,6 +383,10 @@ class Listings:
         return self.templates.render(
             "search.html", bundle=self.url_for(SEARCH_BUNDLE), script=self.url_for(SEARCH_SCRIPT)
         )
+
+
+def _page_of(items: list[Explainer], number: int, size: int) -> tuple[object, tuple[tuple[str, int], ...]]:
+    return len(items), tuple((e.slug, -1) for e in items[(number - 1) * size : number * size])
 
 
 def _number(text: str) -> int:

@@ -94,10 +94,12 @@ class Adapter:
             if _is_explainer(file.src_uri) and site.is_hidden(slug_of(Path(file.src_uri))):
                 files.remove(file)
         language = self._language(config)
-        for page in site.generated_pages(language):
-            files.append(generated_file(config, page, site.settings))
+        generated = [(page, generated_file(config, page, site.settings)) for page in site.generated_pages(language)]
+        for _, file in generated:
+            files.append(file)
         if self.keeper is not None:
             self._find_kept_explainers(files, language)
+            self._find_kept_listings(generated, language)
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -224,7 +226,7 @@ class Adapter:
             return html
         if self._slug(page) is not None:  # only explainers are searched: listings would crowd the results
             return f"<div {search.BODY}>\n{html}\n</div>"
-        if self.keeper is not None:
+        if self.keeper is not None and page.file.src_uri not in self._keys:  # not keyed before it was read
             self._find_kept_page(page, html, self._language(config))
         return html
 
@@ -269,6 +271,25 @@ class Adapter:
                 self._hits[file.src_uri] = found
         hits = {slug_of(Path(uri)) for uri in self._hits}
         site.wanted = published - hits  # the others' fragments are not needed
+
+    def _find_kept_listings(self, generated: list[tuple[GeneratedPage, File]], language: str) -> None:
+        """Before they are rendered: the generated pages whose explainers (and totals) did not change are kept."""
+        assert self.keeper is not None
+        site = self._site()
+        published = frozenset(site.published)
+        results = {r.slug: r for r in site.results if r.slug in published}
+        for page, file in generated:
+            members = site.listing_members(page)
+            if members is None:
+                continue
+            inputs = [(slug, index, self._digest(results[slug], published)) for slug, index in members[1]]
+            key = kept.digest(self._look, language, file.dest_uri, file.url, _alternates(file), page.title,
+                              page.markdown, members[0], inputs)
+            found = self.keeper.find(file.dest_uri, key)
+            if found is None:
+                self._keys[file.src_uri] = key
+            else:
+                self._hits[file.src_uri] = found
 
     def _digest(self, result: Result, published: frozenset[str]) -> str:
         """An explainer's files' bytes (and, if they link to pages, which explainers are published)."""
