@@ -63,7 +63,7 @@ def build(args: list[str]) -> int:
     good build, or nothing) and removes its staging folder.
     """
     site, staging, previous = ROOT / "site", ROOT / ".site-staging", ROOT / ".site-previous"
-    for leftover in (staging, previous):
+    for leftover in (staging, previous, *ROOT.glob(f".{staging.name}-*")):  # the parallel build's language folders
         shutil.rmtree(leftover, ignore_errors=True)
     if args or (os.cpu_count() or 1) < 2:
         code = run("mkdocs", "build", "--strict", "--site-dir", str(staging), *args)

@@ -5,6 +5,10 @@ Indonesian build), so per-build state is refreshed in ``on_config`` and each
 page reads its language from the i18n plugin. The :class:`~explainers.site.Site`
 survives between builds and reloads an explainer only when its files change, so
 each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
+
+Under ``mkdocs serve`` (``on_startup``), pages whose inputs did not change since the
+last rebuild are handed back as they were (:mod:`explainers.mkdocs.kept`), and the
+finishing steps (open data, feeds, sitemaps, search index) follow the pages in a thread.
 """
 
 from __future__ import annotations
