@@ -104,7 +104,7 @@ def measure(n: int, edits: int, work: Path) -> dict[str, float]:
             _wait_for(page, title, 600, server)
             _wait_for(home, title, 600, server)
             times.append(time.perf_counter() - start)
-            print(f"  N = {n}, edit {edit}: page and home show it after {times[-1]:.2f} s", file=sys.stderr)
+            print(f"  N = {n}, edit {edit}: shown after {times[-1]:.2f} s (its page and the home page)", file=sys.stderr)
             time.sleep(2)
         rss = _peak_rss_mb(server.pid)
     finally:
@@ -116,10 +116,16 @@ def measure(n: int, edits: int, work: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,500", help="comma-separated N (default: %(default)s)")
+    parser.add_argument("--n", type=int, help="one N (the same as --sizes N)")
     parser.add_argument("--edits", type=int, default=5, help="edits to time per N (default: %(default)s)")
     args = parser.parse_args()
+    if args.n is not None:
+        args.sizes = str(args.n)
     with tempfile.TemporaryDirectory(prefix="explainers-serve-") as folder:
         results = [measure(int(n), args.edits, Path(folder)) for n in args.sizes.split(",")]
+    for r in results:
+        print(f"N = {r['n']:.0f}: an edit to one explainer is served after {r['min']:.2f} s "
+              f"(median {r['median']:.2f} s of {args.edits})")
     print(f"{'N':>6} {'first build':>12} {'save to visible: min':>21} {'median':>7} {'max':>6} {'peak RSS':>9}")
     for r in results:
         print(f"{r['n']:>6.0f} {r['first']:>10.1f} s {r['min']:>19.2f} s {r['median']:>5.2f} s {r['max']:>4.2f} s "
