@@ -22,7 +22,8 @@ STAMP = VENV / ".installed"
 TASKS = {
     "serve": "build and serve the site at http://127.0.0.1:8000/, rebuilding on every edit "
     "(--only SLUG[,SLUG]: just those explainers, for fast previews)",
-    "build": "build the site into site/ (strict: any broken rule fails the build)",
+    "build": "build the site into site/ (strict: any broken rule fails the build; the languages in parallel "
+    "when there are cores for it, extra arguments go to a sequential `mkdocs build`)",
     "test": "run the whole test suite (extra arguments go to pytest)",
     "check": "check every explainer (extra arguments go to `explainers check`)",
     "links": "check that the sources' url and archive_url still work (extra arguments go to `explainers links`)",
@@ -63,9 +64,12 @@ def build(args: list[str]) -> int:
     good build, or nothing) and removes its staging folder.
     """
     site, staging, previous = ROOT / "site", ROOT / ".site-staging", ROOT / ".site-previous"
-    for leftover in (staging, previous):
+    for leftover in (staging, previous, *ROOT.glob(f".{staging.name}-*")):  # the parallel build's language folders
         shutil.rmtree(leftover, ignore_errors=True)
-    code = run("mkdocs", "build", "--strict", "--site-dir", str(staging), *args)
+    if args or (os.cpu_count() or 1) < 2:
+        code = run("mkdocs", "build", "--strict", "--site-dir", str(staging), *args)
+    else:  # the languages in parallel processes: the same site/, sooner (explainers/mkdocs/parallel.py)
+        code = run("python", "-m", "explainers.mkdocs.parallel", "--strict", "--site-dir", str(staging))
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("Build failed: site/ was left as it was; nothing new to deploy.", file=sys.stderr)

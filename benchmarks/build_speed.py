@@ -4,6 +4,7 @@
     python3 tasks.py bench                      # N = 100, 500, 2000; 3 interleaved runs each
     python3 tasks.py bench --sizes 50,200 --runs 2
     python3 tasks.py bench --sizes 100 --instructions 50   # also count instructions (valgrind)
+    python3 tasks.py bench --parallel --sizes 500,1000      # tasks.py build's parallel build, cold, against the floor
 
 For each N it generates N synthetic explainers (about 10 claims, 8 sources and
 1,500 words in each language; see corpus.py) in a temporary folder and times,
@@ -62,6 +63,19 @@ build(config)
 seconds = time.perf_counter() - start
 print({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 """
+# `tasks.py build`'s build: the languages in parallel processes (explainers/mkdocs/parallel.py); the peak
+# memory is the larger of this process's and its children's (each builds one language).
+PARALLEL = """
+import resource, sys, time, logging
+from pathlib import Path
+from explainers.mkdocs import parallel
+logging.disable(logging.WARNING)
+start = time.perf_counter()
+parallel.build(sys.argv[1], Path(sys.argv[2]), False, 2)
+seconds = time.perf_counter() - start
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print({"seconds": seconds, "rss_mb": rss / 1024})
+"""
 SEARCH = "import sys; from pathlib import Path; from explainers.search import index_site; index_site(Path(sys.argv[1]))"
 
 
@@ -82,11 +96,11 @@ def _project(root: Path, explainers: Path, hooks: list[str]) -> Path:
     return root
 
 
-def _build(project: Path, env: dict[str, str]) -> dict[str, float]:
+def _build(project: Path, env: dict[str, str], runner: str = RUNNER) -> dict[str, float]:
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(project / "mkdocs.yml"), str(site)],
+        [sys.executable, "-c", runner, str(project / "mkdocs.yml"), str(site)],
         cwd=project, env=env, capture_output=True, text=True,
     )
     if done.returncode != 0:
@@ -193,6 +207,42 @@ def measure(n: int, runs: int, work: Path) -> dict[str, object]:
     }
 
 
+def measure_parallel(n: int, runs: int, work: Path) -> dict[str, object]:
+    """`tasks.py build`'s parallel build (p), cold as in CI, against the floor (b) and the sequential build (a cold)."""
+    marked, capture = work / f"corpus-{n}", work / f"captured-{n}"
+    corpus.write(marked, n)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EXPLAINERS_BENCH_CAPTURE=str(capture),
+               EXPLAINERS_CACHE_DIR=str(work / "result-cache"))
+    cold = dict(env, EXPLAINERS_CACHE="off")
+    a = _project(work / f"a-{n}", marked, ["explainers_mkdocs.py"])
+    b = _project(work / f"b-{n}", marked, ["hooks_floor.py"])
+    _build(_project(work / f"capture-{n}", marked, ["explainers_mkdocs.py", "hooks_capture.py"]), env)
+    variants = [("p_cold", a, cold, PARALLEL), ("b", b, env, RUNNER), ("a_cold", a, cold, RUNNER)]
+    timings: dict[str, list[dict[str, float]]] = {key: [] for key, *_ in variants}
+    for run in range(runs):
+        for key, project, environment, runner in variants[run % len(variants):] + variants[: run % len(variants)]:
+            timings[key].append(_build(project, environment, runner))
+            print(f"  N={n} run {run + 1}/{runs} {key}: {timings[key][-1]['seconds']:.2f}s", file=sys.stderr)
+    best = {k: min(r["seconds"] for r in v) for k, v in timings.items()}
+    paired = statistics.median(x["seconds"] / y["seconds"] for x, y in zip(timings["p_cold"], timings["b"], strict=True))
+    rss = {k: max(r["rss_mb"] for r in v) for k, v in timings.items()}
+    return {"n": n, **best, "p_over_b": best["p_cold"] / best["b"], "a_over_b": best["a_cold"] / best["b"],
+            "p_over_b_paired": paired, "rss_mb": rss}
+
+
+def main_parallel(sizes: list[int], runs: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="explainers-bench-") as folder:
+        results = [measure_parallel(n, runs, Path(folder)) for n in sizes]
+    print(f"\n{'N':>6} {'p cold':>8} {'a cold':>8} {'b floor':>8} {'p/b':>6} {'paired':>7} {'a cold/b':>9} {'RSS p/a/b MB':>15}")
+    for r in results:
+        rss = r["rss_mb"]
+        assert isinstance(rss, dict)
+        print(f"{r['n']:>6} {r['p_cold']:>8.2f} {r['a_cold']:>8.2f} {r['b']:>8.2f} {r['p_over_b']:>6.3f} "
+              f"{r['p_over_b_paired']:>7.3f} {r['a_over_b']:>9.3f} {rss['p_cold']:>5.0f}/{rss['a_cold']:.0f}/{rss['b']:.0f}")
+    print("target: p/b <= 0.75 (p: tasks.py build, the languages in parallel, cold)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,500,2000", help="comma-separated N (default: %(default)s)")
@@ -200,8 +250,12 @@ def main() -> int:
     parser.add_argument("--instructions", type=int, default=0, metavar="N",
                         help="also count instructions for N explainers with valgrind (default: off)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--parallel", action="store_true",
+                        help="only time tasks.py build's parallel build, cold, against the floor and the sequential build")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.parallel:
+        return main_parallel(sizes, args.runs)
     results = []
     counted = None
     with tempfile.TemporaryDirectory(prefix="explainers-bench-") as folder:

@@ -12,12 +12,15 @@ crowd the results; the other language's text inside claim boxes is left out.
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its scripts
+ENTRY = "pagefind-entry.json"  # the bundle's table of languages
 BODY = "data-pagefind-body"
 IGNORED = (".claim__translation", ".claim__permalink", ".headerlink", ".explainer-meta")  # not what a reader searches for
 
@@ -32,16 +35,33 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(site: Path) -> Indexed:
-    """Index the built site in ``site`` and write the bundle into ``site/pagefind/``."""
+def index_site(site: Path, bundle: Path | None = None) -> Indexed:
+    """Index the built site in ``site`` and write the bundle into ``bundle`` (``site/pagefind/``)."""
     try:
-        return asyncio.run(_index(site))
+        return asyncio.run(_index(site, bundle or site / BUNDLE))
     except (OSError, RuntimeError, AssertionError) as exc:  # the backing binary failed, or is missing
         raise SearchIndexError(f"the search index could not be built: {exc}") from exc
 
 
-async def _index(site: Path) -> Indexed:
-    config = IndexConfig(output_path=str(site / BUNDLE), exclude_selectors=list(IGNORED))
+async def _index(site: Path, bundle: Path) -> Indexed:
+    config = IndexConfig(output_path=str(bundle), exclude_selectors=list(IGNORED))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site))
-    return Indexed(int(result.get("page_count", 0)), site / BUNDLE)
+    _sort_entry(bundle / ENTRY)
+    return Indexed(int(result.get("page_count", 0)), bundle)
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages of its entry file in a different order on each run: sort them,
+    so that the same site gives the same files (its script reads the languages by name)."""
+    for _ in range(50):  # Pagefind may answer before the file is complete on disk
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            break
+        except (OSError, ValueError):
+            time.sleep(0.1)
+    else:
+        return  # left as Pagefind wrote it: any order works for its script
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -29,6 +29,7 @@ from .models import Explainer
 from .pages import Block, Page, PageFinder
 from .templating import Templates, templates
 from .views import ExplainerView, Fragments, cached_fragments, store_fragments
+from .vocabulary import Status
 
 EXPLAINERS = "explainers"  # the folder of docs/ that holds explainers, and their URL prefix
 TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`; each tag's pages below it
@@ -96,9 +97,8 @@ class Site:
 
     def __init__(self, settings: SiteSettings, store: Store | None = None) -> None:
         self.settings = settings
-        overrides = settings.overrides
-        # The site's own templates shape the fragments: they are part of every fragment's key.
-        self.look = folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
+        self.look = self._look()
+        self.wanted: frozenset[str] | None = None  # the explainers whose fragments a build needs (None: all)
         self.store = store if store is not None else Store.default()
         self.library = Library(settings.folder, self.store)
         self.results: list[Result] = []
@@ -117,8 +117,15 @@ class Site:
         # never in the cached fragments: an edit of the file shows at the next build.
         self.tag_labels, self._label_notes = tags.read(self.settings.folder)
         self._prepared = None
-        self.__dict__.pop("published", None)
+        self.look = self._look()  # edited between two builds of a preview
+        for name in ("published", "claim_groups", "tag_groups"):
+            self.__dict__.pop(name, None)
         return self.results
+
+    def _look(self) -> str:
+        """The site's own templates shape the fragments: they are part of every fragment's key."""
+        overrides = self.settings.overrides
+        return folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
 
     def unreported(self) -> list[Diagnostic]:
         """The diagnostics not yet reported by an earlier language build or rebuild of the same files.
@@ -144,6 +151,16 @@ class Site:
     def published(self) -> dict[str, Explainer]:
         """The explainers readers get, by slug: valid, not drafts (and, in a preview, previewed)."""
         return {r.slug: r.explainer for r in self.results if r.explainer is not None and not r.explainer.meta.draft}
+
+    @cached_property
+    def claim_groups(self) -> dict[Status, list[tuple[Explainer, int]]]:
+        """Every published claim by status, newest explainer first (once per build: each claims page reads it)."""
+        return listings.claims_by_status(self.published.values())
+
+    @cached_property
+    def tag_groups(self) -> dict[str, tuple[str, list[Explainer]]]:
+        """Each tag's explainers, by the tag's slug (once per build: each tag page reads it)."""
+        return listings.tags_of(self.published.values())
 
     def is_published(self, slug: str) -> bool:
         return slug in self.published
@@ -176,6 +193,8 @@ class Site:
         prepared = Prepared(language)
         keys = {r.slug: f"{r.key}.{self.look}" if r.key else None for r in self.results}
         for slug, explainer in self.published.items():
+            if self.wanted is not None and slug not in self.wanted:
+                continue
             found = cached_fragments(self.store, keys.get(slug), language)
             if found is None:
                 found = ExplainerView(explainer, language, templates=self.templates(language)).fragments
@@ -226,18 +245,39 @@ class Site:
         archive = i18n.gettext(language, "Archive")
         for n in range(1, listings.page_count(len(published), listings.ARCHIVE_SIZE) + 1):
             add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), f"archive {n}")
-        for slug, (tag, items) in sorted(listings.tags_of(published).items()):
+        for slug, (tag, items) in sorted(self.tag_groups.items()):
             for n in range(1, listings.page_count(len(items), listings.ARCHIVE_SIZE) + 1):
                 title = _numbered(self.tag_labels.label(tag, language), n, language)
                 add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), title, f"tag {slug} {n}")
         add(CLAIMS_PAGE, i18n.gettext(language, "Claims index"), "claims")
-        for status, claims in listings.claims_by_status(published).items():
+        for status, claims in self.claim_groups.items():
             label = i18n.gettext(language, status.label)
             for n in range(1, listings.page_count(len(claims), listings.CLAIMS_SIZE) + 1):
                 path = listings.page_path(f"{CLAIMS_PAGE}{status.value}/", n)
                 add(path, _numbered(label, n, language), f"claims {status.value} {n}")
         add(SEARCH_PAGE, i18n.gettext(language, "Search"), "search")
         return pages
+
+    def listing_members(self, page: GeneratedPage) -> tuple[object, tuple[tuple[str, int], ...]] | None:
+        """What a generated page shows, before it is rendered: its totals (what its pager counts) and the
+        explainers on it, in order, each with the claim it lists (-1: the explainer itself). Each entry is made
+        from its explainer alone, so a page is unchanged if these and its explainers are. None: cannot tell."""
+        name, _, arg = page.markdown.removeprefix("::: ").strip().partition(" ")
+        if name == "archive":
+            return _page_of(listings.newest_first(self.published.values()), _number(arg), listings.ARCHIVE_SIZE)
+        if name == "tag":
+            slug, _, number = arg.partition(" ")
+            tag, items = self.tag_groups.get(slug, (slug, []))
+            total, members = _page_of(listings.newest_first(items), _number(number), listings.ARCHIVE_SIZE)
+            return (tag, total), members
+        if name == "claims" and not arg:
+            return tuple((status.value, len(items)) for status, items in self.claim_groups.items()), ()
+        if name == "claims":
+            status, _, number = arg.partition(" ")
+            claims = next((found for s, found in self.claim_groups.items() if s.value == status), [])
+            first = (_number(number) - 1) * listings.CLAIMS_SIZE
+            return len(claims), tuple((e.slug, index) for e, index in claims[first : first + listings.CLAIMS_SIZE])
+        return ((), ()) if name == "search" else None
 
     # Publishing: open data, feeds, sharing cards (SPEC 10)
 
@@ -338,19 +378,19 @@ class Listings:
 
     def tags(self) -> Markup:
         return listings.tag_links(
-            listings.tags_of(self.published), self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/"),
+            self.site.tag_groups, self.templates, lambda slug: self.url_for(f"{self.root}{TAGS_PAGE}{slug}/"),
             self.site.tag_label(self.language),
         )
 
     def tag(self, arg: str) -> Markup:
         slug, _, number = arg.partition(" ")
-        _, items = listings.tags_of(self.published).get(slug, (slug, []))
+        _, items = self.site.tag_groups.get(slug, (slug, []))
         count = listings.page_count(len(items), listings.ARCHIVE_SIZE)
         pages = listings.pager(f"{self.root}{TAGS_PAGE}{slug}/", _number(number), count, self.url_for)
         return listings.archive_page(items, self.templates, self.explainer_url, pages, listings.ARCHIVE_SIZE)
 
     def claims(self, arg: str) -> Markup:
-        groups = listings.claims_by_status(self.published)
+        groups = self.site.claim_groups
         if not arg:
             return listings.claims_overview(groups, self.templates, lambda s: self.url_for(f"{self.root}{CLAIMS_PAGE}{s.value}/"))
         status, _, number = arg.partition(" ")
@@ -368,6 +408,10 @@ class Listings:
         return self.templates.render(
             "search.html", bundle=self.url_for(SEARCH_BUNDLE), script=self.url_for(SEARCH_SCRIPT)
         )
+
+
+def _page_of(items: list[Explainer], number: int, size: int) -> tuple[object, tuple[tuple[str, int], ...]]:
+    return len(items), tuple((e.slug, -1) for e in items[(number - 1) * size : number * size])
 
 
 def _number(text: str) -> int:

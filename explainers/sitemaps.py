@@ -34,11 +34,16 @@ def split(site: Path, roots: dict[str, str], site_url: str, generated: Iterable[
             urls[_language_of(url.findtext(f"{{{NAMESPACE}}}loc", ""), base, roots)].append(url)
     for language, page in generated:
         urls[language].append(_url(base, page, language, roots))
+    for url in (url for found in urls.values() for url in found):
+        for element in url.iter():  # the layout of the build's sitemap, which depends on the build's order, goes
+            element.tail = None
+            element.text = element.text.strip() if element.text else None
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
     written: dict[str, Path] = {}
     for language, root in roots.items():
         urlset = ET.Element(f"{{{NAMESPACE}}}urlset")
         urlset.extend(urls[language])
+        ET.indent(urlset)
         path = site / root / f"sitemap-{language}.xml"
         written[language] = path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +54,18 @@ def split(site: Path, roots: dict[str, str], site_url: str, generated: Iterable[
             _index(f"{base}{roots[lang]}sitemap-{lang}.xml" for lang in languages), encoding="utf-8"
         )
     return written
+
+
+def combine(target: Path, other: Path) -> None:
+    """Add the pages of ``other``, a build's sitemap of another language, to ``target``'s, after its own."""
+    if not other.exists():
+        return
+    if not target.exists():
+        other.replace(target)
+        return
+    tree = ET.parse(target)
+    tree.getroot().extend(ET.parse(other).getroot())
+    tree.write(target, encoding="UTF-8", xml_declaration=True)
 
 
 def _language_of(loc: str, base: str, roots: dict[str, str]) -> str:

@@ -8,8 +8,9 @@ keeps between builds, live as long as the process.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -28,6 +29,10 @@ from explainers.mkdocs import Adapter
 adapter = Adapter()
 
 
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    adapter.on_startup(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return adapter.on_config(config)
 
@@ -35,6 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)  # after the i18n plugin's (-100), which cannot take generated pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return adapter.on_files(files, config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return adapter.on_env(env, config, files)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -51,6 +60,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     return adapter.on_page_context(context, page, config, nav)
+
+
+@event_priority(-110)  # after the i18n plugin's
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return adapter.on_post_page(output, page, config)
 
 
 @event_priority(-110)  # after the i18n plugin has built the other languages

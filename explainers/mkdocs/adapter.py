@@ -5,15 +5,25 @@ Indonesian build), so per-build state is refreshed in ``on_config`` and each
 page reads its language from the i18n plugin. The :class:`~explainers.site.Site`
 survives between builds and reloads an explainer only when its files change, so
 each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
+
+Under ``mkdocs serve`` (``on_startup``), pages whose inputs did not change since the
+last rebuild are handed back as they were (:mod:`explainers.mkdocs.kept`), and the
+finishing steps (open data, feeds, sitemaps, search index) follow the pages in a thread.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import json
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,9 +35,13 @@ from mkdocs.utils import get_relative_url
 from .. import search, sitemaps, tags, validation
 from ..diagnostics import Diagnostic, Reporter, display_path
 from ..extension import ExplainerExtension
-from ..loading import is_translation, slug_of
+from ..loading import Result, is_translation, slug_of, translation_of
 from ..site import EXPLAINERS, SEARCH_PAGE, GeneratedPage, Site, SiteSettings, severity_split
+from . import kept
+from .kept import KeptPage, PageKeeper
 from .settings import AdapterSettings
+
+PACKAGE = Path(__file__).resolve().parent.parent
 
 log = get_plugin_logger("explainers")
 
@@ -41,6 +55,18 @@ class Adapter:
         self._logged: object = None  # the last fragments whose preparation was logged
         self.site: Site | None = None
         self.settings: AdapterSettings | None = None
+        self.keeper: PageKeeper | None = None  # in a preview: pages kept between rebuilds
+        self._look = ""  # what every page of this build depends on (kept.look_digest)
+        self._keys: dict[str, str] = {}  # this build's pages' keys, by source
+        self._hits: dict[str, KeptPage] = {}  # this build's pages taken as kept, by source
+        self._digests: dict[str, tuple[Result, str, bool]] = {}  # each explainer's files' digest, while its result lasts
+        self._indexing: threading.Thread | None = None  # a preview's finishing steps, after its pages
+        self._generation = 0  # the preview build whose finishing steps may write into the site
+        self._writing = threading.Lock()  # held while they write
+
+    def on_startup(self, command: str) -> None:
+        """``mkdocs serve`` keeps pages between its rebuilds (a build renders every page once anyway)."""
+        self.keeper = PageKeeper() if command == "serve" else None
 
     # Build events
 
@@ -57,6 +83,8 @@ class Adapter:
         log.info(f"{len(results)} explainer(s) in {EXPLAINERS}/, {site.library.parsed} read and checked, "
                  "the others unchanged")
         _report(site.unreported())
+        if self.keeper is not None:
+            self._start_keeping(config, settings)
         extensions: list[Any] = config.markdown_extensions  # MkDocs takes extension instances too
         if self.extension not in extensions:
             extensions.append(self.extension)
@@ -72,12 +100,25 @@ class Adapter:
             elif file.src_uri == f"{EXPLAINERS}/{tags.LABELS_FILE}":
                 files.remove(file)  # the tag labels are read by the core, not published as a file
         language = self._language(config)
-        for page in site.generated_pages(language):
-            files.append(generated_file(config, page, site.settings))
+        generated = [(page, generated_file(config, page, site.settings)) for page in site.generated_pages(language)]
+        for _, file in generated:
+            files.append(file)
+        if self.keeper is not None:
+            self._find_kept_explainers(files, language)
+            self._find_kept_listings(generated, language)
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """A preview's kept pages are written by a one-line template instead of the theme's."""
+        if self.keeper is not None and env.loader is not None:
+            env.loader = ChoiceLoader([DictLoader({kept.TEMPLATE: kept.SOURCE}), env.loader])
+            env.bytecode_cache = self.keeper.compiled  # the theme's templates, compiled once per preview
+        return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
         """The header's search box submits to the search page of the page's language."""
+        if page.file.src_uri in self._hits:
+            return context
         site, language = self._site(), self._language(config)
         root = site.settings.root(language)
         context["explainers_search"] = get_relative_url(f"{root}{SEARCH_PAGE}", page.url)
@@ -87,27 +128,66 @@ class Adapter:
         context["explainers_meta"] = site.page_meta(language, page.url, feed, title, description)
         return context
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Forget the page's language switch once it is written.
+
+        The i18n plugin sets each page's switch links as an attribute of ``config.extra``
+        that outlives the page: the next build's theme templates (its 404 page) would link
+        to the last page built before them. Without it they take the plugin's own links.
+        """
+        vars(config.extra).pop("alternate", None)
+        key = self._keys.get(page.file.src_uri)
+        if self.keeper is not None and key is not None:
+            self.keeper.keep(page.file.dest_uri, key, output, page.present_anchor_ids or ())
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Once the last language is built: per-language sitemaps under a small index, and the search index."""
-        settings = self._site().settings
+        """Once the last language is built, finish the site (an inner language build of the i18n plugin does not)."""
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # an inner language build of the i18n plugin: the outer build finishes the site
-        site_dir = Path(config.site_dir)
-        for name, data in self._site().published_files().items():
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        generated = [(p.language, p.path) for lang in settings.languages for p in self._site().generated_pages(lang)]
-        sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
-        try:
-            indexed = search.index_site(site_dir)
-        except search.SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
+        self.finish(config)
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index.
+
+        A preview shows its pages first: these follow in a thread, over a copy of this build's
+        explainers; a newer build makes them moot (they stop, and write nothing more).
+        """
+        site_dir, site = Path(config.site_dir), self._site()
+        if self.keeper is None:
+            _finish(site, site_dir)
+            _index(site_dir)
+            return
+        _ = site.published, site.claim_groups, site.tag_groups  # computed, then copied with the site
+        thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation),
+                                  daemon=True)
+        self._indexing = thread
+        thread.start()
+
+    def _finish_preview(self, site: Site, site_dir: Path, generation: int) -> None:
+        with self._writing:
+            if generation != self._generation:
+                return
+            _finish(site, site_dir)
+        with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
+            try:
+                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE)
+            except search.SearchIndexError as exc:
+                if generation == self._generation:
+                    log.warning(str(exc))
+                return
+            with self._writing:
+                if generation != self._generation:
+                    return
+                shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
+                shutil.move(indexed.folder, site_dir / search.BUNDLE)
         log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,
         once per language, with the pure-Python YAML loader (about a tenth of the page's build time)."""
+        if page.file.src_uri in self._hits:
+            return ""  # a kept page: nothing of it is read, converted or rendered
         slug = self._slug(page)
         if slug is None:
             return None
@@ -115,6 +195,10 @@ class Adapter:
         return body.text if body is not None else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        found = self._hits.get(page.file.src_uri)
+        if found is not None:
+            _hand_kept(page, found)
+            return ""
         site, language, slug = self._site(), self._language(config), self._slug(page)
         if slug is None:
             site_page = site.site_page(language, lambda path: get_relative_url(path, page.url))
@@ -142,9 +226,99 @@ class Adapter:
         self.extension.reset()
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
+        found = self._hits.get(page.file.src_uri)
+        if found is not None:
+            page.present_anchor_ids = set(found.anchors)
+            return html
         if self._slug(page) is not None:  # only explainers are searched: listings would crowd the results
             return f"<div {search.BODY}>\n{html}\n</div>"
+        if self.keeper is not None and page.file.src_uri not in self._keys:  # not keyed before it was read
+            self._find_kept_page(page, html, self._language(config))
         return html
+
+    def wait_for_search(self) -> None:
+        """Until a preview's search index, built after its pages, is written."""
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
+
+    # Kept pages (a preview's rebuilds)
+
+    def _start_keeping(self, config: MkDocsConfig, settings: AdapterSettings) -> None:
+        """At the first language, keep the last build's pages; its finishing steps stop where they are."""
+        if not getattr(config.plugins.get(settings.i18n_plugin), "building", False):
+            assert self.keeper is not None
+            self.keeper.start()
+            with self._writing:
+                self._generation += 1
+        custom = config.theme.custom_dir
+        folders = [*([Path(custom)] if custom else []), PACKAGE / "templates", PACKAGE / "locale"]
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self._look = kept.look_digest(config_file, Path(config.docs_dir), settings.site.folder, folders, dt.date.today())
+        self._keys, self._hits = {}, {}
+
+    def _find_kept_explainers(self, files: Files, language: str) -> None:
+        """Before any page is read: the explainers' pages whose files did not change are taken as kept."""
+        assert self.keeper is not None
+        site = self._site()
+        published = frozenset(site.published)
+        results = {r.slug: r for r in site.results if r.slug in published}
+        self._digests = {slug: found for slug, found in self._digests.items() if slug in results}
+        for file in files.documentation_pages():
+            slug = slug_of(Path(file.src_uri)) if _is_explainer(file.src_uri) else None
+            if slug is None or slug not in results:
+                continue
+            inputs = self._digest(results[slug], published)
+            key = kept.digest(self._look, language, file.dest_uri, file.url, _alternates(file), inputs)
+            found = self.keeper.find(file.dest_uri, key)
+            if found is None:
+                self._keys[file.src_uri] = key
+            else:
+                self._hits[file.src_uri] = found
+        hits = {slug_of(Path(uri)) for uri in self._hits}
+        site.wanted = published - hits  # the others' fragments are not needed
+
+    def _find_kept_listings(self, generated: list[tuple[GeneratedPage, File]], language: str) -> None:
+        """Before they are rendered: the generated pages whose explainers (and totals) did not change are kept."""
+        assert self.keeper is not None
+        site = self._site()
+        published = frozenset(site.published)
+        results = {r.slug: r for r in site.results if r.slug in published}
+        for page, file in generated:
+            members = site.listing_members(page)
+            if members is None:
+                continue
+            inputs = [(slug, index, self._digest(results[slug], published)) for slug, index in members[1]]
+            key = kept.digest(self._look, language, file.dest_uri, file.url, _alternates(file), page.title,
+                              page.markdown, members[0], inputs)
+            found = self.keeper.find(file.dest_uri, key)
+            if found is None:
+                self._keys[file.src_uri] = key
+            else:
+                self._hits[file.src_uri] = found
+
+    def _digest(self, result: Result, published: frozenset[str]) -> str:
+        """An explainer's files' bytes (and, if they link to pages, which explainers are published)."""
+        remembered = self._digests.get(result.slug)
+        if remembered is None or remembered[0] is not result:
+            paths = [result.path, translation_of(result.path)]
+            links = any(b".md" in path.read_bytes() for path in paths if path.exists())
+            remembered = self._digests[result.slug] = (result, kept.files_digest(paths), links)
+        return kept.digest(remembered[1], sorted(published) if remembered[2] else None)
+
+    def _find_kept_page(self, page: Page, html: str, language: str) -> None:
+        """A site page or listing, converted: its theme rendering is kept if nothing that goes into it changed."""
+        assert self.keeper is not None
+        meta = sorted((k, str(v)) for k, v in page.meta.items())
+        key = kept.digest(self._look, language, page.file.dest_uri, page.url, _alternates(page.file),
+                          html, page.title, str(page.toc), meta)
+        found = self.keeper.find(page.file.dest_uri, key)
+        if found is None:
+            self._keys[page.file.src_uri] = key
+            return
+        self._hits[page.file.src_uri] = found
+        page.meta["template"] = kept.TEMPLATE
+        page.meta[kept.META] = found.html
 
     # Helpers
 
@@ -174,6 +348,42 @@ class Adapter:
             self._logged = prepared
             reused = len(self._site().published) - prepared.rendered
             log.info(f"{language}: {prepared.rendered} explainer(s) rendered, {reused} unchanged taken from the cache")
+
+
+def _alternates(file: File) -> list[tuple[str, str]]:
+    """A page's language switch: its counterpart's URL in each language."""
+    return sorted((language, str(alt.url)) for language, alt in getattr(file, "alternates", {}).items())
+
+
+def _hand_kept(page: Page, found: KeptPage) -> None:
+    """A kept page is not converted (its Markdown is empty) and is written by the one-line template."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
+
+    setattr(page, "render", render)  # noqa: B010 - this one page's conversion, replaced
+    page.meta["template"] = kept.TEMPLATE
+    page.meta[kept.META] = found.html
+
+
+def _finish(site: Site, site_dir: Path) -> None:
+    """Open data and feeds, and the sitemaps split per language, written into the built site."""
+    settings = site.settings
+    for name, data in site.published_files().items():
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    generated = [(p.language, p.path) for lang in settings.languages for p in site.generated_pages(lang)]
+    sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
+
+
+def _index(site_dir: Path) -> None:
+    """The search index over the built site."""
+    try:
+        indexed = search.index_site(site_dir)
+    except search.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
 
 
 def _is_explainer(uri: str) -> bool:
