@@ -49,6 +49,7 @@ class Fault:
 
 MODELS, YAMLTREE, DOCUMENT = "explainers/models.py", "explainers/yamltree.py", "explainers/document.py"
 VALIDATION, VIEWS, TEMPLATING = "explainers/validation.py", "explainers/views.py", "explainers/templating.py"
+JSONLD, DIAGNOSTICS = "explainers/jsonld.py", "explainers/diagnostics.py"
 SITE, ADAPTER, SETTINGS = "explainers/site.py", "explainers/mkdocs/adapter.py", "explainers/mkdocs/settings.py"
 TEMPLATES = "explainers/templates/"
 ID_PO = "explainers/locale/id/LC_MESSAGES/explainers.po"
@@ -105,6 +106,15 @@ FAULTS: tuple[Fault, ...] = (
           "Markup('\\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">').format(default_url)",
           "Markup('\\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"' + default_url + '\">')",
           "the x-default address is not escaped"),
+    # Structured data and diagnostics.
+    Fault("jsonld-lt-unescaped", JSONLD, '_SCRIPT_ESCAPES = (("<", "\\\\u003c"), ', "_SCRIPT_ESCAPES = (",
+          "a '</script>' in a title ends the JSON-LD element"),
+    Fault("jsonld-rating-in-english", JSONLD, '"alternateName": i18n.gettext(language, claim.status.label)',
+          '"alternateName": i18n.gettext("en", claim.status.label)', "Indonesian pages rate claims in English"),
+    Fault("jsonld-reviews-positions", JSONLD, "        if claim.status.checkable\n", "",
+          "a stated position gets a ClaimReview"),
+    Fault("diagnostic-no-column", DIAGNOSTICS, 'where += f":{self.column}"', "pass",
+          "problems lose their column: editors' tools jump to the line only"),
     # Templates: escaping, languages, labels, links.
     Fault("autoescape-off", TEMPLATING, "autoescape=True,", "autoescape=False,", "front matter text renders as markup"),
     Fault("marker-title-unescaped", TEMPLATES + "markers.html", 'title="{{ claim.label }}: {{ claim.text }}"',

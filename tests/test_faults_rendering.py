@@ -317,3 +317,71 @@ def test_the_head_has_an_escaped_x_default_alternate_and_the_structured_data(tmp
     assert len(scripts) == 1 and "ClaimReview" in scripts[0].get_text() and "</script" not in scripts[0].get_text()
     assert '"Explainers"' in scripts[0].get_text()  # the English page's publisher is the English site name
     assert "https://example.org/en/explainers/uji/" in scripts[0].get_text()
+
+
+# --- the tags page and the home list: grouping and order -----------------------------------------------------------
+
+
+def _variant(tmp_path: Path, slug: str, replacements: dict[str, str]) -> Explainer:
+    text = EXPLAINER
+    for old, new in replacements.items():
+        assert old in text
+        text = text.replace(old, new)
+    (tmp_path / f"{slug}.md").write_text(text, encoding="utf-8")
+    result = check(tmp_path / f"{slug}.md", today=TODAY)
+    assert result.explainer is not None, [str(d) for d in result.diagnostics]
+    return result.explainer
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> list[Explainer]:
+    """Older (Zebra, contoh), newer by `updated` (contoh, Alpha), newest by `date` but never updated (contoh)."""
+    correction = "date: 2025-06-10\n    text:"
+    return [
+        _variant(tmp_path, "older", {
+            "updated: 2025-06-10\n": "", "tags: [uji]": "tags: [Zebra, contoh, Zebra]", 'title: "Uji:': 'title: "Older:',
+            correction: "date: 2025-06-02\n    text:",
+        }),
+        _variant(tmp_path, "newer", {"tags: [uji]": "tags: [contoh, Alpha]", 'title: "Uji:': 'title: "Newer:'}),
+        _variant(tmp_path, "newest", {
+            "date: 2025-06-02\nupdated: 2025-06-10": "date: 2025-06-20", "tags: [uji]": "tags: [contoh]",
+            'title: "Uji:': 'title: "Newest:', correction: "date: 2025-06-20\n    text:",
+        }),
+    ]
+
+
+def test_the_tags_page_groups_explainers_by_tag_newest_first(three: list[Explainer]) -> None:
+    html = listings.tag_index(three, templating.templates("en"), lambda e: f"explainers/{e.slug}/")
+    groups = _soup(html).select("section.tag-group")
+    shown = {
+        _text(group.h2): (group.h2["id"], [a["href"] for a in group.select("li a")])  # type: ignore[index]
+        for group in groups
+    }
+    assert [_text(g.h2) for g in groups] == ["Alpha", "contoh", "Zebra"]  # alphabetical, ignoring case
+    assert shown == {
+        "Alpha": ("tag-alpha", ["explainers/newer/"]),
+        "contoh": ("tag-contoh", ["explainers/newest/", "explainers/newer/", "explainers/older/"]),
+        "Zebra": ("tag-zebra", ["explainers/older/"]),  # a tag written twice lists its explainer once
+    }
+    assert [t["datetime"] for t in groups[1].select("time")] == ["2025-06-20", "2025-06-02", "2025-06-02"]
+    assert [_text(a) for a in groups[0].select("li a")] == [three[1].title("en")]
+    empty = _soup(listings.tag_index([], templating.templates("id"), lambda e: ""))
+    assert empty.get_text().strip() == "Belum ada penjelasan yang diterbitkan."
+
+
+def test_the_home_list_is_newest_first_with_updates_and_counts(three: list[Explainer]) -> None:
+    html = listings.explainer_list(three, templating.templates("en"), lambda e: f"explainers/{e.slug}/")
+    items = _soup(html).select("li.explainer-list__item")
+    assert [item.a["href"] for item in items] == ["explainers/newest/", "explainers/newer/", "explainers/older/"]  # type: ignore[index]
+    assert [[t.get_text() for t in item.select(".explainer-list__meta time")] for item in items] == [
+        ["June 20, 2025"], ["June 2, 2025", "June 10, 2025"], ["June 2, 2025"]
+    ]
+    counts = [s.get_text() for s in items[0].select(".explainer-list__counts .claim__status")]
+    assert counts == ["Disputed: 1", "Stated position: 1"]
+
+
+def test_a_pending_translation_shows_the_indonesian_body(explainer: Explainer) -> None:
+    assert not explainer.has_translation("en") and explainer.has_translation("id")
+    assert explainer.body("en") == explainer.body("id") and "::: claim troops" in explainer.body("en").text
+    assert explainer.claim("troops") is explainer.claims[0] and explainer.claim("nope") is None
+    assert explainer.source("denial") is explainer.sources[1] and explainer.source("nope") is None
