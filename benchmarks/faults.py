@@ -36,6 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("explainers", "tests", "docs", "hooks", "overrides", "benchmarks", "mkdocs.yml", "babel.cfg", "pyproject.toml")
 FAST = "not browser and not slow"
 TIMEOUT = 900  # seconds for one fault's test run
+# A pytest plugin written into each copy: the same tests, in an order that finds a failure sooner
+# (the fault tests first, the slow property and child-process tests last). -x stops at the first.
+ORDER_PLUGIN = """
+LAST = ("test_properties.py", "test_body_agreement.py", "test_hostile.py", "test_cli.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: 0 if "test_faults_" in item.nodeid else 2 if item.nodeid.split("::")[0].endswith(LAST) else 1)
+"""
 
 
 @dataclass(frozen=True)
@@ -212,8 +221,9 @@ def run(fault: Fault, marks: str, tests: list[str]) -> Outcome:
         root = Path(folder)
         _copy(root)
         apply(fault, root)
+        (root / "_faults_order.py").write_text(ORDER_PLUGIN, encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(root), EXPLAINERS_CACHE="off", NO_MKDOCS_2_WARNING="1")
-        command = [sys.executable, "-m", "pytest", "-m", marks, "-x", "-q", "-p", "no:cacheprovider",
+        command = [sys.executable, "-m", "pytest", "-m", marks, "-x", "-q", "-p", "no:cacheprovider", "-p", "_faults_order",
                    "--ignore", "tests/test_lint.py", "-o", "addopts=", *tests]
         try:
             done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=TIMEOUT)

@@ -385,3 +385,31 @@ def test_a_pending_translation_shows_the_indonesian_body(explainer: Explainer) -
     assert explainer.body("en") == explainer.body("id") and "::: claim troops" in explainer.body("en").text
     assert explainer.claim("troops") is explainer.claims[0] and explainer.claim("nope") is None
     assert explainer.source("denial") is explainer.sources[1] and explainer.source("nope") is None
+
+
+def test_an_english_file_gives_its_own_title_and_summary_and_no_notice(tmp_path: Path) -> None:
+    (tmp_path / "uji.md").write_text(EXPLAINER, encoding="utf-8")
+    (tmp_path / "uji.en.md").write_text(
+        '---\ntitle: "Test title"\nsummary: "Test summary"\n---\n\nText [[troops]].\n\n::: claim troops\n', encoding="utf-8"
+    )
+    result = check(tmp_path / "uji.md", today=TODAY)
+    assert result.explainer is not None
+    explainer = result.explainer
+    assert (explainer.title("en"), explainer.summary("en")) == ("Test title", "Test summary")
+    assert explainer.title("id") == explainer.meta.title and explainer.summary("id") == explainer.meta.summary
+    assert not _soup(ExplainerView(explainer, "en").header()).select(".translation-pending")
+    (tmp_path / "uji.en.md").write_text('---\ntitle: "Only a title"\n---\n\nText.\n', encoding="utf-8")
+    partly = check(tmp_path / "uji.md", today=TODAY).explainer
+    assert partly is not None and partly.summary("en") == explainer.meta.summary  # no English summary: the Indonesian one
+
+
+def test_status_counts_count_every_claim_of_a_status(tmp_path: Path) -> None:
+    both = _variant(tmp_path, "both", {"status: position": "status: disputed"})
+    header = _soup(ExplainerView(both, "id").header())
+    assert [s.get_text() for s in header.select(".explainer-meta__counts .claim__status")] == ["Diperdebatkan: 2"]
+
+
+def test_unplaced_boxes_are_whole_boxes_one_after_the_other(explainer: Explainer) -> None:
+    view = ExplainerView(explainer, "en")
+    html = str(view.unplaced(explainer.claims))
+    assert html == str(view.claim_box(explainer.claims[0])) + "\n" + str(view.claim_box(explainer.claims[1]))
