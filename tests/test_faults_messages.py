@@ -43,6 +43,17 @@ CASES = {
                                 "correction #1 is missing the field 'date': add date: …"),
     "long-flag-value": (DEMO.replace("tags: [contoh]", "tags: [contoh]\ndraft: " + "y" * 50), 7, 1,
                         "write true or false, not '" + "y" * 40 + "'"),
+    "claim-box-without-id": (DEMO.replace("::: claim panel-vetoed", "::: claim"), 47, None,
+                             "'::: claim' needs the id of a claim: ::: claim <id>"),
+    "sources-with-argument": (DEMO + "\n::: sources here\n", 55, None, "'::: sources' takes nothing after it"),
+    "citation-as-list": (DEMO.replace('      - source: anews-2025\n        locator: "para. 2"',
+                                      "      - anews-2025\n      - [a, b]"),
+                         25, 9, "citation #2 of claim 'cooperation-peaceful' must be a source id, or a mapping with 'source:'"),
+    "unknown-field": (DEMO.replace("    status: confirmed", "    status: confirmed\n    statu: x"), 15, 5,
+                      "unknown field 'statu' in claim 'panel-vetoed' (did you mean 'status'?); "
+                      "the fields are: id, text, claimant, date, status, sources, note"),
+    "long-status": (DEMO.replace("    status: confirmed", "    status: " + "c" * 70), 14, 5,
+                    f"unknown status '{'c' * 60}': use one of confirmed, reported, disputed, unverified, false, position"),
 }
 
 
@@ -53,6 +64,33 @@ def test_each_problem_is_one_whole_line_with_its_fix(tmp_path: Path, name: str) 
     path.write_text(text, encoding="utf-8")
     found = [(d.line, d.column, d.message) for d in check(path, today=TODAY).diagnostics if d.severity.value == "error"]
     assert found == [(line, column, message)]
+
+
+def test_a_claim_without_id_is_named_by_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "demo.md"
+    path.write_text(DEMO.replace("  - id: cooperation-peaceful\n", "  - claimant2: x\n"), encoding="utf-8")
+    found = [(d.line, d.column, d.message) for d in check(path, today=TODAY).diagnostics if d.severity.value == "error"]
+    assert found == [
+        (17, 5, "claim #2 is missing the field 'id': add id: …"),
+        (17, 5, "unknown field 'claimant2' in claim #2 (did you mean 'claimant'?); "
+                "the fields are: id, text, claimant, date, status, sources, note"),
+    ]
+
+
+@pytest.mark.parametrize(("english", "expected"), [
+    ("---\n- a\n- b\n---\n\nText.\n", [(2, None, "the front matter must be fields such as `title: …`, one per line")]),
+    ("---\ntitle: [a, b]\n---\n\nText.\n", [(2, 1, "this text must be text, not a list")]),
+    ("---\ntitle: x\nsummary:\n---\n\nText.\n", []),  # an empty summary is no English summary
+])
+def test_an_english_front_matter_that_is_not_fields(
+    tmp_path: Path, english: str, expected: list[tuple[int, int | None, str]]
+) -> None:
+    (tmp_path / "demo.md").write_text(DEMO, encoding="utf-8")
+    (tmp_path / "demo.en.md").write_text(english, encoding="utf-8")
+    result = check(tmp_path / "demo.md", today=TODAY)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.severity.value == "error"]
+    assert found == expected
+    assert all(str(d.path).endswith("demo.en.md") for d in result.diagnostics if d.severity.value == "error")
 
 
 def test_an_unclosed_quote_at_the_end_says_so(tmp_path: Path) -> None:
