@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from explainers import listings, templating
+from explainers import jsonld, listings, templating
 from explainers.cache import Store
 from explainers.loading import check
 from explainers.models import Explainer
@@ -413,3 +413,18 @@ def test_unplaced_boxes_are_whole_boxes_one_after_the_other(explainer: Explainer
     view = ExplainerView(explainer, "en")
     html = str(view.unplaced(explainer.claims))
     assert html == str(view.claim_box(explainer.claims[0])) + "\n" + str(view.claim_box(explainer.claims[1]))
+
+
+@pytest.mark.parametrize(("language", "labels"), [("id", ID_LABELS), ("en", EN_LABELS)])
+def test_claim_reviews_rate_each_checkable_claim_in_the_page_language(
+    explainer: Explainer, language: str, labels: dict[str, str]
+) -> None:
+    page = f"https://example.org/{'' if language == 'id' else 'en/'}explainers/uji/"
+    data = jsonld.graph(explainer, language, page, jsonld.Publisher("Penjelas", "https://example.org/"))
+    reviews = [node for node in data["@graph"] if node["@type"] == "ClaimReview"]
+    assert [r["url"] for r in reviews] == [f"{page}#claim-troops"]  # a stated position is not reviewed
+    (review,) = reviews
+    assert review["reviewRating"]["alternateName"] == labels["disputed"]
+    assert (review["inLanguage"], review["claimReviewed"]) == (language, explainer.claims[0].text(language))
+    appearances = review["itemReviewed"]["appearance"]  # only the sources that support it, with a web address
+    assert [a["url"] for a in appearances] == ["https://example.org/report"]
