@@ -20,6 +20,7 @@ from .conftest import FIXTURES, TODAY
 
 DEMO = (FIXTURES / "valid" / "demo.md").read_text(encoding="utf-8")
 CLAIMANT = 'claimant: "Dewan Keamanan PBB"'
+URL = 'url: "https://press.un.org/en/2024/sc15648.doc.htm"'
 
 CASES = {
     "tab": (DEMO.replace("    status: confirmed", "\tstatus: confirmed"), 14, 1,
@@ -54,6 +55,25 @@ CASES = {
                       "the fields are: id, text, claimant, date, status, sources, note"),
     "long-status": (DEMO.replace("    status: confirmed", "    status: " + "c" * 70), 14, 5,
                     f"unknown status '{'c' * 60}': use one of confirmed, reported, disputed, unverified, false, position"),
+    "tag-not-text": (DEMO.replace("tags: [contoh]", "tags: [[x]]"), 6, 8, "this text must be text, not a list"),
+    "url-not-text": (DEMO.replace(URL, "url: [a]"), 30, 5, "the URL must be text, not a list"),
+    "id-not-text": (DEMO.replace("  - id: cooperation-peaceful", "  - id: {a: b}"), 17, 5, "the id must be text, not a mapping"),
+    "language-not-text": (DEMO.replace("language: en", "language: [en]", 1), 33, 5, "the language must be text, not a list"),
+    "blank-text": (DEMO.replace('en: "Military cooperation with Russia serves peace."', 'en: "   "'), 20, 7,
+                   "this text is blank: write it out or remove the field"),
+    "impossible-date": (DEMO.replace("published: 2024-03-28", "published: 2023-02-30"), 31, 5,
+                        "'2023-02-30' is not a real date: check the month and the day"),
+    "url-with-space": (DEMO.replace(URL, 'url: "https://press.un.org/a b"'), 30, 5,
+                       "'https://press.un.org/a b' is not a web address: write the full http:// or https:// URL, without "
+                       "spaces, quotes or angle brackets (percent-encode them: %20, %22, %3C, %3E)"),
+    "duplicate-id-not-the-first-key": (
+        DEMO.replace("  - id: panel-vetoed\n    text:", "  - text:")
+        .replace('    claimant: "Dewan Keamanan PBB"', '    claimant: "Dewan Keamanan PBB"\n    id: panel-vetoed')
+        .replace("  - id: cooperation-peaceful", "  - id: panel-vetoed"),
+        17, 9, "duplicate claim id 'panel-vetoed' (first used at line 12): give each claim its own id"),
+    "directive-in-a-paragraph": (DEMO.replace("::: claim panel-vetoed", "Teks.\n::: claim panel-vetoed"), 48, None,
+                                 "'::: claim panel-vetoed' is inside a paragraph, where it is read as text: "
+                                 "put a blank line before it"),
 }
 
 
@@ -64,6 +84,17 @@ def test_each_problem_is_one_whole_line_with_its_fix(tmp_path: Path, name: str) 
     path.write_text(text, encoding="utf-8")
     found = [(d.line, d.column, d.message) for d in check(path, today=TODAY).diagnostics if d.severity.value == "error"]
     assert found == [(line, column, message)]
+
+
+def test_a_claim_that_is_not_a_mapping_does_not_hide_later_duplicates(tmp_path: Path) -> None:
+    path = tmp_path / "demo.md"
+    text = DEMO.replace("claims:\n", "claims:\n  - just text\n").replace("  - id: cooperation-peaceful", "  - id: panel-vetoed")
+    path.write_text(text, encoding="utf-8")
+    found = [(d.line, d.column, d.message) for d in check(path, today=TODAY).diagnostics if d.severity.value == "error"]
+    assert found == [
+        (8, 5, "claim #1 must be a mapping of fields (key: value)"),
+        (18, 9, "duplicate claim id 'panel-vetoed' (first used at line 9): give each claim its own id"),
+    ]
 
 
 def test_a_claim_without_id_is_named_by_its_number(tmp_path: Path) -> None:

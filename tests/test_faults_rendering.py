@@ -398,6 +398,8 @@ def test_an_english_file_gives_its_own_title_and_summary_and_no_notice(tmp_path:
     assert (explainer.title("en"), explainer.summary("en")) == ("Test title", "Test summary")
     assert explainer.title("id") == explainer.meta.title and explainer.summary("id") == explainer.meta.summary
     assert not _soup(ExplainerView(explainer, "en").header()).select(".translation-pending")
+    home = _soup(listings.explainer_list([explainer], templating.templates("en"), lambda e: "x/"))
+    assert _text(home.select_one(".explainer-list__summary")) == "Test summary"
     (tmp_path / "uji.en.md").write_text('---\ntitle: "Only a title"\n---\n\nText.\n', encoding="utf-8")
     partly = check(tmp_path / "uji.md", today=TODAY).explainer
     assert partly is not None and partly.summary("en") == explainer.meta.summary  # no English summary: the Indonesian one
