@@ -57,7 +57,8 @@ def package_imports(package: Path) -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom):
                 prefix = base[: len(base) - node.level + 1] if node.level else []
                 origin = ".".join([*prefix, *(node.module.split(".") if node.module else [])])
-                targets = [origin, *(f"{origin}.{alias.name}" for alias in node.names)]
+                # ``from .pkg import module`` imports the module; ``from .module import name``, the module.
+                targets = [f"{origin}.{a.name}" if f"{origin}.{a.name}" in modules else origin for a in node.names]
             found.update(t for t in targets if t in modules and t != module and t.split(".")[0] == name)
         graph[module] = found
     return graph

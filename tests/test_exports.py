@@ -187,12 +187,12 @@ def test_the_fixture_explainers_as_a_site_would_publish_them() -> None:
     results = [check(path, today=TODAY) for path in sorted((FIXTURES / "site").glob("*.md")) if ".en." not in path.name]
     results.append(check(FIXTURES / "valid" / "demo.md", today=TODAY))
     explainers = [r.explainer for r in results if r.explainer is not None]
-    assert {e.slug for e in explainers} == {"demo", "hostile", "pending", "secret-draft"}
+    assert {e.slug for e in explainers} == {"demo", "hostile", "hostile-lines", "pending", "secret-draft"}
     files = exports.data_files(explainers, SITE)
     assert not any(b"secret-draft" in data or b"Draf" in data for data in files.values())
     claims = json.loads(files["data/claims.json"])
     _validator().validate(claims)
-    assert sorted({c["explainer"]["slug"] for c in claims["claims"]}) == ["demo", "hostile", "pending"]
+    assert sorted({c["explainer"]["slug"] for c in claims["claims"]}) == ["demo", "hostile", "hostile-lines", "pending"]
     hostile = next(c for c in claims["claims"] if c["explainer"]["slug"] == "hostile")
     assert hostile["explainer"]["title"] == {"id": "<script>alert('title')</script> & \"quotes\"",
                                              "en": "<script>alert('en title')</script>"}
