@@ -187,8 +187,8 @@ def _check(paths: list[Path], strict: bool, quiet: bool, translations: bool = Fa
         if strict and warnings and not errors:
             summary += " (warnings are errors under --strict)"
         print(summary, file=sys.stderr)
-    if warnings:
-        print("the site build is strict: fix these before publishing", file=sys.stderr)
+        if warnings:
+            print("the site build is strict: fix these before publishing", file=sys.stderr)
     return 1 if failed else 0
 
 

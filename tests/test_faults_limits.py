@@ -183,7 +183,8 @@ def test_an_english_file_may_not_set_a_shared_field(tmp_path: Path, field: str) 
     key = field.split(":")[0]
     assert found == [
         f"3: '{key}' cannot be set in the English file: claims, sources and the other shared fields live once, "
-        f"in {tmp_path / 'demo.md'}; the English file may set only title and summary"
+        f"in {tmp_path / 'demo.md'}; the English file may set only title and summary "
+        "(and translation_of, which `explainers translated` writes)"
     ]
 
 
@@ -193,7 +194,7 @@ def test_an_english_file_may_not_set_a_shared_field(tmp_path: Path, field: str) 
 def test_an_empty_summary_and_a_missing_summary_are_different_mistakes(tmp_path: Path) -> None:
     line = _line(DEMO, "summary:")
     empty = DEMO.replace(DEMO.split("\n")[line - 1], "summary:")
-    assert _errors(_check(tmp_path, empty)) == [f"{line}: this text is empty: write it out"]
+    assert _errors(_check(tmp_path, empty)) == [f"{line}: 'summary' of the front matter is blank: write it out"]
     missing = DEMO.replace(DEMO.split("\n")[line - 1] + "\n", "")
     assert _errors(_check(tmp_path, missing)) == [
         f"{_line(missing, 'title:')}: the front matter is missing the field 'summary': add summary: …"
@@ -214,7 +215,9 @@ def test_an_empty_accessed_date_warns_like_a_missing_one(tmp_path: Path) -> None
 def test_an_empty_english_text_and_a_missing_one(tmp_path: Path) -> None:
     english = '      en: "Russia vetoed the renewal of the UN Panel of Experts on North Korea sanctions."\n'
     line = _line(DEMO, english.strip())
-    assert _errors(_check(tmp_path, DEMO.replace(english, "      en:\n"))) == [f"{line}: this text is empty: write it out"]
+    assert _errors(_check(tmp_path, DEMO.replace(english, "      en:\n"))) == [
+        f"{line}: 'text' of claim 'panel-vetoed' is blank in English: write it out; both languages are required"
+    ]
     missing = _errors(_check(tmp_path, DEMO.replace(english, "")))
     assert missing == [f"{_line(DEMO, '    text:')}: 'text' of claim 'panel-vetoed' lacks its English text: add en: \"…\""]
 

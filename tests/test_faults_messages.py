@@ -60,7 +60,7 @@ CASES = {
     "id-not-text": (DEMO.replace("  - id: cooperation-peaceful", "  - id: {a: b}"), 17, 5, "the id must be text, not a mapping"),
     "language-not-text": (DEMO.replace("language: en", "language: [en]", 1), 33, 5, "the language must be text, not a list"),
     "blank-text": (DEMO.replace('en: "Military cooperation with Russia serves peace."', 'en: "   "'), 20, 7,
-                   "this text is blank: write it out or remove the field"),
+                   "'text' of claim 'cooperation-peaceful' is blank in English: write it out; both languages are required"),
     "impossible-date": (DEMO.replace("published: 2024-03-28", "published: 2023-02-30"), 31, 5,
                         "'2023-02-30' is not a real date: check the month and the day"),
     "url-with-space": (DEMO.replace(URL, 'url: "https://press.un.org/a b"'), 30, 5,

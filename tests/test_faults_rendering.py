@@ -127,9 +127,9 @@ def _text(tag: Tag | None) -> str:
 
 STANCES = {
     # language -> each citation as (class, number shown, publisher, stance label or None, locator or None)
-    "en": [("supports", "[1]", "Monitoring Team", None, None), ("disputes", "[2]", "KCNA", "disputes", "(para. 3)"),
+    "en": [("supports", "[1]", "Monitoring Team", "supports", None), ("disputes", "[2]", "KCNA", "disputes", "(para. 3)"),
            ("context", "[3]", "Arsip", "context", None), ("context", "[1]", "Monitoring Team", "context", None)],
-    "id": [("supports", "[1]", "Monitoring Team", None, None), ("disputes", "[2]", "KCNA", "membantah", "(para. 3)"),
+    "id": [("supports", "[1]", "Monitoring Team", "mendukung", None), ("disputes", "[2]", "KCNA", "membantah", "(para. 3)"),
            ("context", "[3]", "Arsip", "konteks", None), ("context", "[1]", "Monitoring Team", "konteks", None)],
 }
 
@@ -192,25 +192,28 @@ def test_a_position_box_shows_its_own_label(explainer: Explainer) -> None:
 
 
 @pytest.mark.parametrize(("language", "label"), [("en", EN_LABELS["disputed"]), ("id", ID_LABELS["disputed"])])
-def test_a_marker_title_keeps_a_quoted_claim_inside_its_attribute(explainer: Explainer, language: str, label: str) -> None:
+def test_a_marker_is_named_by_number_and_status_and_described_by_its_claim(
+    explainer: Explainer, language: str, label: str
+) -> None:
     claim = explainer.claim("troops")
     assert claim is not None
     html = str(ExplainerView(explainer, language).citation_marker(claim))
     marker = _soup(html).select_one("sup.claim-ref")
     assert marker is not None and marker["data-claim-status"] == "disputed"
     link = marker.find("a")
-    assert isinstance(link, Tag) and link["href"] == "#claim-troops" and link.get_text() == "1"
-    assert link["title"] == f"{label}: {claim.text(language)}"
-    assert '"' in claim.text(language) and "&#34;" in html  # the quote is escaped in the attribute, not ending it
-    assert set(link.attrs) == {"href", "title"}
+    short, name = ("C1", "Claim 1") if language == "en" else ("K1", "Klaim 1")
+    assert isinstance(link, Tag) and link["href"] == "#claim-troops" and link.get_text() == short
+    assert link["aria-label"] == f"{name}, {label}"
+    assert link["aria-describedby"] == "claim-troops-text"  # the box's text, quotes and all, read as the description
+    assert set(link.attrs) == {"href", "id", "aria-label", "aria-describedby"}
 
 
 # --- the source list ---------------------------------------------------------------------------------------------
 
 
 def _rows(explainer: Explainer, language: str) -> dict[str, Tag]:
-    table = _soup(ExplainerView(explainer, language).sources_table())
-    return {str(row["id"]).removeprefix("source-"): row for row in table.select("table.sources tbody tr")}
+    listing = _soup(ExplainerView(explainer, language).sources_table())
+    return {str(entry["id"]).removeprefix("source-"): entry for entry in listing.select("ol.sources > li")}
 
 
 @pytest.mark.parametrize(("language", "claim"), [("en", "Claim"), ("id", "Klaim")])
@@ -225,19 +228,18 @@ def test_each_source_links_back_to_each_claim_citing_it_once(explainer: Explaine
         "background": [("#claim-troops", f"{claim} 1")],
         "unused": [],
     }
-    assert _rows(explainer, language)["unused"].find_all("td")[-1].get_text() == "—"
+    assert _text(_rows(explainer, language)["unused"].select_one(".sources__cited")).endswith("—")
 
 
 @pytest.mark.parametrize(("language", "published", "accessed", "kind"), [
     ("en", "May 29, 2025", "June 1, 2025", "Report, English"), ("id", "29 Mei 2025", "1 Juni 2025", "Laporan, Inggris"),
 ])
-def test_a_source_row_shows_title_language_dates_and_archive(
+def test_a_source_entry_shows_title_language_dates_and_archive(
     explainer: Explainer, language: str, published: str, accessed: str, kind: str
 ) -> None:
     row = _rows(explainer, language)["report"]
-    cells = row.find_all("td")
-    assert cells[0].get_text() == "1"
-    title = row.select_one("span.sources__title")
+    assert _text(row.select_one(".sources__number")) == "[1]"
+    title = row.select_one(".sources__title cite")
     assert title is not None and title["lang"] == "en"
     link = title.find("a")
     assert isinstance(link, Tag) and link["href"] == "https://example.org/report"
@@ -245,15 +247,15 @@ def test_a_source_row_shows_title_language_dates_and_archive(
     assert not row.find_all(["i", "script"])
     assert link["rel"] == ["noopener", "noreferrer"]
     assert _text(row.select_one(".sources__kind")) == kind
-    assert cells[2].get_text() == "Monitoring Team"
-    assert [(t["datetime"], t.get_text()) for t in cells[3].find_all("time") + cells[4].find_all("time")] == [
+    assert _text(row.select_one(".sources__publisher")) == "Monitoring Team"
+    assert [(t["datetime"], t.get_text()) for t in row.select(".sources__published time, .sources__accessed time")] == [
         ("2025-05-29", published), ("2025-06-01", accessed)
     ]
-    archive = cells[5].find("a")
+    archive = row.select_one("a.sources__archive")
     assert isinstance(archive, Tag) and archive["href"] == "https://web.archive.org/web/2025/https://example.org/report"
     assert archive["rel"] == ["noopener", "noreferrer"]
-    assert _rows(explainer, language)["denial"].select_one("span.sources__title")["lang"] == "ko"  # type: ignore[index]
-    assert _rows(explainer, language)["background"].find_all("td")[5].get_text() == "—"
+    assert _rows(explainer, language)["denial"].select_one(".sources__title cite")["lang"] == "ko"  # type: ignore[index]
+    assert _rows(explainer, language)["background"].select_one("a.sources__archive") is None
 
 
 # --- header, corrections, notice, listings -----------------------------------------------------------------------
@@ -279,7 +281,7 @@ def test_corrections_are_dated_and_in_the_page_language(explainer: Explainer, la
 
 
 def test_a_summary_with_a_script_is_text_on_the_home_list(explainer: Explainer) -> None:
-    html = listings.explainer_list([explainer], templating.templates("en"), lambda e: f"explainers/{e.slug}/")
+    html = listings.newest([explainer], templating.templates("en"), lambda e: f"explainers/{e.slug}/", "archive/")
     item = _soup(html).select_one("li.explainer-list__item")
     assert item is not None and not item.find_all("script")
     assert _text(item.select_one(".explainer-list__summary")) == explainer.summary("en")
@@ -350,27 +352,30 @@ def three(tmp_path: Path) -> list[Explainer]:
     ]
 
 
-def test_the_tags_page_groups_explainers_by_tag_newest_first(three: list[Explainer]) -> None:
-    html = listings.tag_index(three, templating.templates("en"), lambda e: f"explainers/{e.slug}/")
-    groups = _soup(html).select("section.tag-group")
-    shown = {
-        _text(group.h2): (group.h2["id"], [a["href"] for a in group.select("li a")])  # type: ignore[index]
-        for group in groups
+def test_the_tags_page_links_each_tag_once_and_each_tag_page_lists_newest_first(three: list[Explainer]) -> None:
+    tagged = listings.tags_of(three)
+    assert {slug: (tag, [e.slug for e in items]) for slug, (tag, items) in tagged.items()} == {
+        "zebra": ("Zebra", ["older"]),  # a tag written twice lists its explainer once
+        "contoh": ("contoh", ["older", "newer", "newest"]),
+        "alpha": ("Alpha", ["newer"]),
     }
-    assert [_text(g.h2) for g in groups] == ["Alpha", "contoh", "Zebra"]  # alphabetical, ignoring case
-    assert shown == {
-        "Alpha": ("tag-alpha", ["explainers/newer/"]),
-        "contoh": ("tag-contoh", ["explainers/newest/", "explainers/newer/", "explainers/older/"]),
-        "Zebra": ("tag-zebra", ["explainers/older/"]),  # a tag written twice lists its explainer once
-    }
-    assert [t["datetime"] for t in groups[1].select("time")] == ["2025-06-20", "2025-06-02", "2025-06-02"]
-    assert [_text(a) for a in groups[0].select("li a")] == [three[1].title("en")]
-    empty = _soup(listings.tag_index([], templating.templates("id"), lambda e: ""))
+    page = _soup(listings.tag_links(tagged, templating.templates("en"), lambda slug: f"tags/{slug}/"))
+    links = [(a.get_text(), a["href"]) for a in page.select(".tag-links a")]
+    assert links == [("Alpha", "tags/alpha/"), ("contoh", "tags/contoh/"), ("Zebra", "tags/zebra/")]  # by slug
+    assert [_text(c) for c in page.select(".tag-links__count")] == ["(1)", "(3)", "(1)"]
+    pages = listings.pager("tags/contoh/", 1, 1, lambda path: path)
+    listed = _soup(listings.archive_page(tagged["contoh"][1], templating.templates("en"), lambda e: f"explainers/{e.slug}/",
+                                         pages, listings.ARCHIVE_SIZE))
+    assert [a["href"] for a in listed.select(".explainer-list__title a")] == [
+        "explainers/newest/", "explainers/newer/", "explainers/older/"
+    ]
+    assert not listed.select("nav.pager")  # one page: no pager
+    empty = _soup(listings.tag_links({}, templating.templates("id"), lambda slug: ""))
     assert empty.get_text().strip() == "Belum ada penjelasan yang diterbitkan."
 
 
 def test_the_home_list_is_newest_first_with_updates_and_counts(three: list[Explainer]) -> None:
-    html = listings.explainer_list(three, templating.templates("en"), lambda e: f"explainers/{e.slug}/")
+    html = listings.newest(three, templating.templates("en"), lambda e: f"explainers/{e.slug}/", "archive/")
     items = _soup(html).select("li.explainer-list__item")
     assert [item.a["href"] for item in items] == ["explainers/newest/", "explainers/newer/", "explainers/older/"]  # type: ignore[index]
     assert [[t.get_text() for t in item.select(".explainer-list__meta time")] for item in items] == [
@@ -398,7 +403,7 @@ def test_an_english_file_gives_its_own_title_and_summary_and_no_notice(tmp_path:
     assert (explainer.title("en"), explainer.summary("en")) == ("Test title", "Test summary")
     assert explainer.title("id") == explainer.meta.title and explainer.summary("id") == explainer.meta.summary
     assert not _soup(ExplainerView(explainer, "en").header()).select(".translation-pending")
-    home = _soup(listings.explainer_list([explainer], templating.templates("en"), lambda e: "x/"))
+    home = _soup(listings.newest([explainer], templating.templates("en"), lambda e: "x/", "archive/"))
     assert _text(home.select_one(".explainer-list__summary")) == "Test summary"
     (tmp_path / "uji.en.md").write_text('---\ntitle: "Only a title"\n---\n\nText.\n', encoding="utf-8")
     partly = check(tmp_path / "uji.md", today=TODAY).explainer
