@@ -73,7 +73,9 @@ def split(text: str, reporter: Reporter, *, required: bool = True) -> Document |
     except ValueError:  # one boundary line only
         reporter.error(1, "the front matter is not closed: add a line '---' after the last field")
         return None
-    if len(front_text.encode("utf-8")) > MAX_FRONT_MATTER:
+    # The lines between the two '---' lines, their line breaks included (not the one ending the first '---').
+    opening_break = 2 if front_text.startswith("\r\n") else 1 if front_text.startswith("\n") else 0
+    if len(front_text.encode("utf-8")) - opening_break > MAX_FRONT_MATTER:
         reporter.error(
             1,
             f"the front matter is larger than {MAX_FRONT_MATTER // 1_000_000} MB: it was not read; "

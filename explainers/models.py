@@ -140,6 +140,8 @@ def _bool(value: object) -> bool:
         return value
     if value in ("true", "false"):
         return value == "true"
+    if value is None:
+        raise PydanticCustomError("bool", "the value is empty: write true or false", {})
     raise PydanticCustomError("bool", "write true or false, not '{value}'", {"value": str(value)[:40]})
 
 
