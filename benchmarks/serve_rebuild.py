@@ -63,8 +63,9 @@ def _wait_for(url: str, text: str, limit: float, server: subprocess.Popen[bytes]
 
 
 def _newest(n: int) -> int:
-    """The explainer with the latest date (corpus.py dates them by index), which the home page lists."""
-    return max(range(n), key=lambda index: (1 + index % 12, 1 + index % 28, -index))
+    """The explainer the home page lists first: the latest date (corpus.py dates them by index), then,
+    among explainers of that date, the last slug (the listings' order)."""
+    return max(range(n), key=lambda index: (1 + index % 12, 1 + index % 28, index))
 
 
 def _peak_rss_mb(pid: int) -> float:
