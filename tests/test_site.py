@@ -283,7 +283,7 @@ def test_the_home_page_is_bounded_and_links_onward(site: Build) -> None:
     home = site.page("index.html")
     assert len(home.select(".explainer-list__item")) <= 10
     links = {a["href"] for a in home.select("a")}
-    assert {"archive/", "claims/", "search/"} <= links
+    assert {"archive/", "claims/", "search/", "feed.xml"} <= links
 
 
 def test_the_sitemap_is_an_index_of_one_sitemap_per_language(site: Build) -> None:
