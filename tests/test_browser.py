@@ -302,3 +302,21 @@ def test_screenshots_light_dark_and_mobile(chromium: Any, server: SiteServer, la
             assert scheme == ("slate" if name == "dark" else "default"), f"{name}: Material chose {scheme}"
             path = screenshot(page, f"explainer-{language}-{name}")
             assert path.stat().st_size > 10_000, path
+
+
+@pytest.mark.parametrize(("width", "form_shown"), [(1280, True), (390, False)])
+def test_the_header_offers_one_way_to_search_at_each_width(
+    chromium: Any, server: SiteServer, width: int, form_shown: bool
+) -> None:
+    with open_reader(chromium, server, viewport={"width": width, "height": 800}) as reader:
+        reader.goto(DEMO["en"])
+        form = reader.page.locator("form.explainers-search")
+        link = reader.page.locator("a.explainers-search__link")
+        assert form.is_visible() is form_shown and link.is_visible() is not form_shown
+        if form_shown:
+            reader.page.fill("#explainers-search-q", "panel")
+            reader.page.press("#explainers-search-q", "Enter")
+        else:
+            link.click()
+        reader.page.wait_for_load_state("load")
+        assert reader.page.url.split("?")[0].endswith("/en/search/")
