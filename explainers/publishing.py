@@ -22,6 +22,11 @@ FEED_FILE = "feed.xml"
 DATA_FOLDER = "data"
 
 
+def language_root(language: str, default_language: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """Where a language's site starts: the default language at ``""``, another under ``<language>/``."""
+    return "" if language == default_language else f"{language}/"
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     """The site's absolute base URL and its name in each language.
@@ -32,12 +37,13 @@ class SiteInfo:
 
     base_url: str
     names: Mapping[str, str] = field(default_factory=dict)
+    default_language: str = i18n.DEFAULT_LANGUAGE
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("https://", "http://")):
             raise ValueError(f"the site's address must be an absolute http(s) URL, not {self.base_url!r}: "
                              "set site_url in mkdocs.yml")
-        missing = [language for language in i18n.LANGUAGES if not self.names.get(language)]
+        missing = [language for language in (self.default_language, *i18n.LANGUAGES) if not self.names.get(language)]
         if missing:
             raise ValueError(f"the site needs a name in every language; missing: {', '.join(missing)}")
         object.__setattr__(self, "base_url", self.base_url.rstrip("/") + "/")
@@ -46,10 +52,9 @@ class SiteInfo:
     def name(self, language: str) -> str:
         return self.names[language]
 
-    @staticmethod
-    def root(language: str) -> str:
+    def root(self, language: str) -> str:
         """Where a language's site starts, relative to the base: Indonesian at ``""``, English at ``"en/"``."""
-        return "" if language == i18n.DEFAULT_LANGUAGE else f"{language}/"
+        return language_root(language, self.default_language)
 
     def url(self, path: str, language: str) -> str:
         """The absolute URL of ``path`` (relative to the language's root, as ``tags/``) in ``language``."""

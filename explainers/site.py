@@ -31,7 +31,7 @@ from .templating import Templates, templates
 from .views import ExplainerView, Fragments, cached_fragments, store_fragments
 from .vocabulary import Status
 
-EXPLAINERS = "explainers"  # the folder of docs/ that holds explainers, and their URL prefix
+EXPLAINERS = publishing.EXPLAINERS_FOLDER  # the folder of docs/ that holds explainers, and their URL prefix
 TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`; each tag's pages below it
 ARCHIVE_PAGE = "archive/"
 CLAIMS_PAGE = "claims/"
@@ -69,18 +69,18 @@ class SiteSettings:
 
     def root(self, language: str) -> str:
         """Where a language's site starts: the default language at ``""``, others under ``<language>/``."""
-        return "" if language == self.default_language else f"{language}/"
+        return publishing.language_root(language, self.default_language)
 
     def explainer_path(self, slug: str, language: str) -> str:
         return f"{self.root(language)}{EXPLAINERS}/{slug}/"
 
-    def absolute(self, path: str) -> str:
-        base = self.site_url or "/"
-        return base + path if base.endswith("/") else f"{base}/{path}"
-
-    def publisher(self, language: str) -> jsonld.Publisher:
-        name = self.site_names.get(language) or self.site_names.get(self.default_language, "")
-        return jsonld.Publisher(name, self.site_url)
+    def info(self) -> publishing.SiteInfo:
+        """The published site's absolute addresses and names (raises ValueError, with the fix, without site_url)."""
+        names = {
+            language: self.site_names.get(language) or self.site_names.get(self.default_language, "")
+            for language in self.languages
+        }
+        return publishing.SiteInfo(self.site_url, names, self.default_language)
 
 
 @dataclass
@@ -281,13 +281,14 @@ class Site:
 
     # Publishing: open data, feeds, sharing cards (SPEC 10)
 
+    @cached_property
     def info(self) -> publishing.SiteInfo:
-        names = {lang: self.settings.publisher(lang).name for lang in self.settings.languages}
-        return publishing.SiteInfo(self.settings.site_url, names)
+        """Every absolute URL and the publisher, for pages, structured data, feeds and open data alike."""
+        return self.settings.info()
 
     def published_files(self) -> dict[str, bytes]:
         """The open data files and each language's feed, by their path below the site root."""
-        info, published = self.info(), list(self.published.values())
+        info, published = self.info, list(self.published.values())
         files = exports.data_files(published, info)
         for language in self.settings.languages:
             files[f"{self.settings.root(language)}feed.xml"] = feeds.atom_feed(published, language, info)
@@ -295,13 +296,13 @@ class Site:
 
     def page_meta(self, language: str, path: str, feed_href: str, title: str, description: str | None) -> Markup:
         """What every page's head carries: its feed link and its sharing card (an explainer's, on its pages)."""
-        info = self.info()
+        info = self.info
         slug = path.removeprefix(self.settings.root(language)).removeprefix(f"{EXPLAINERS}/").strip("/")
         explainer = self.published.get(slug) if path.startswith(f"{self.settings.root(language)}{EXPLAINERS}/") else None
         if explainer is not None:
             card = sharing.explainer_meta(explainer, language, info)
         else:
-            card = sharing.page_meta(title, description, self.settings.absolute(path), language, info)
+            card = sharing.page_meta(title, description, info.base_url + path, language, info)
         return feeds.link_element(feed_href, language, info) + sharing.meta_tags(card)
 
     # Head metadata
@@ -309,8 +310,8 @@ class Site:
     def head(self, slug: str, language: str, default_url: str) -> Markup:
         """An explainer page's structured data, and its x-default alternate (``default_url``, relative)."""
         explainer = self.published[slug]
-        page_url = self.settings.absolute(self.settings.explainer_path(slug, language))
-        data = jsonld.graph(explainer, language, page_url, self.settings.publisher(language), self.tag_label(language))
+        page_url = self.info.explainer_url(slug, language)
+        data = jsonld.graph(explainer, language, page_url, self.info.publisher(language), self.tag_label(language))
         # Relative, like the theme's own hreflang links: Material's JavaScript fetches a
         # sitemap.xml beside every alternate link, and an absolute one would send each
         # reader's browser to site_url (a placeholder, in previews) from any host.

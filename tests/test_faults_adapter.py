@@ -74,7 +74,7 @@ def test_settings_come_from_the_i18n_plugin_with_each_language_site_name(config:
     site = AdapterSettings.from_config(config).site
     assert (site.languages, site.default_language) == (("id", "en"), "id")
     assert site.site_names == {"id": "Penjelas", "en": "Explainers"}
-    assert site.publisher("en").name == "Explainers" and site.publisher("id").name == "Penjelas"
+    assert site.info().publisher("en").name == "Explainers" and site.info().publisher("id").name == "Penjelas"
     assert site.root("id") == "" and site.root("en") == "en/"
 
 

@@ -80,3 +80,15 @@ def test_a_wrong_directive_on_a_site_page_fails_the_build_at_its_line(tmp_path: 
     result = build(root)
     assert result.returncode != 0
     assert f"docs/about.md:{line}: error: unknown directive '::: explainer' (did you mean 'explainers'?)" in result.output
+
+
+def test_a_site_without_its_address_fails_at_the_config_line_without_a_traceback(tmp_path: Path) -> None:
+    root = make_project(tmp_path, _pair())
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://explainers.example.org/", "site_url: ''"),
+                      encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("site_url: ''") + 1
+    result = build(root)
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{line}: error: the site's address must be an absolute http(s) URL" in result.output
+    assert "Traceback" not in result.output

@@ -72,6 +72,7 @@ class Adapter:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = AdapterSettings.from_config(config)
+        _require_site_url(config, settings)
         site = self._sites.get(settings.site.folder)
         if site is None or site.settings != settings.site:
             site = self._sites[settings.site.folder] = Site(settings.site)
@@ -388,6 +389,17 @@ def _index(site_dir: Path) -> None:
 
 def _is_explainer(uri: str) -> bool:
     return uri.startswith(f"{EXPLAINERS}/") and "/" not in uri[len(EXPLAINERS) + 1 :]
+
+
+def _require_site_url(config: MkDocsConfig, settings: AdapterSettings) -> None:
+    """Feeds, open data and sharing cards need the site's absolute address: say where to set it."""
+    try:
+        settings.site.info()
+    except ValueError as exc:
+        path = Path(config.config_file_path or "mkdocs.yml")
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        line = next((n for n, text in enumerate(lines, start=1) if text.startswith("site_url:")), 1)
+        raise PluginError(f"{display_path(path)}:{line}: error: {exc}") from None
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
