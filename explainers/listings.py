@@ -7,8 +7,9 @@ function giving an explainer's address relative to the page being built.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -17,6 +18,8 @@ from .models import Explainer, text_in
 from .templating import Templates
 from .views import DateDisplay, StatusCount, status_counts
 from .vocabulary import Status
+
+T = TypeVar("T")
 
 UrlFor = Callable[[Explainer], str]
 
@@ -110,6 +113,11 @@ def page_count(items: int, size: int) -> int:
     return max(1, -(-items // size))
 
 
+def page_of(items: Sequence[T], number: int, size: int) -> Sequence[T]:
+    """The items on page ``number`` (from 1) of pages of ``size``."""
+    return items[(number - 1) * size : number * size]
+
+
 def page_path(base: str, number: int) -> str:
     """``base`` is the first page's path (``archive/``); later pages are ``archive/2/`` and on."""
     return base if number == 1 else f"{base}{number}/"
@@ -130,7 +138,7 @@ def newest(explainers: Iterable[Explainer], templates: Templates, url_for: UrlFo
 def archive_page(explainers: list[Explainer], templates: Templates, url_for: UrlFor, pages: Pager, size: int) -> Markup:
     """One page of the archive: explainers by date, newest first."""
     language = _language(templates)
-    chunk = newest_first(explainers)[(pages.number - 1) * size : pages.number * size]
+    chunk = page_of(newest_first(explainers), pages.number, size)
     entries = [list_entry(e, language, url_for(e)) for e in chunk]
     return templates.render("list.html", entries=entries) + templates.render("pager.html", pager=pages)
 
@@ -184,7 +192,7 @@ def claims_page(
     """One page of one status's claims."""
     language = _language(templates)
     entries = []
-    for explainer, index in items[(pages.number - 1) * size : pages.number * size]:
+    for explainer, index in page_of(items, pages.number, size):
         claim = explainer.claims[index]
         entries.append(ClaimEntry(
             text=claim.text(language),

@@ -47,7 +47,12 @@ class GeneratedPage:
     path: str  # "en/archive/2/"
     language: str
     title: str
-    markdown: str
+    block: str  # the site block the page places: archive, tag, claims, search
+    arg: str = ""  # what the block is given: "2", "korea-utara 2", "disputed 3"
+
+    @property
+    def markdown(self) -> str:
+        return f"::: {self.block} {self.arg}".rstrip() + "\n"
 
     @property
     def source(self) -> str:
@@ -162,6 +167,10 @@ class Site:
         """Each tag's explainers, by the tag's slug (once per build: each tag page reads it)."""
         return listings.tags_of(self.published.values())
 
+    def claims_with_status(self, value: str) -> list[tuple[Explainer, int]]:
+        """The published claims of the status named ``value`` (none for an unknown one)."""
+        return next((claims for status, claims in self.claim_groups.items() if status.value == value), [])
+
     def is_published(self, slug: str) -> bool:
         return slug in self.published
 
@@ -239,22 +248,22 @@ class Site:
         root, published = self.settings.root(language), list(self.published.values())
         pages: list[GeneratedPage] = []
 
-        def add(path: str, title: str, directive: str) -> None:
-            pages.append(GeneratedPage(f"{root}{path}", language, title, f"::: {directive}\n"))
+        def add(path: str, title: str, block: str, arg: str = "") -> None:
+            pages.append(GeneratedPage(f"{root}{path}", language, title, block, arg))
 
         archive = i18n.gettext(language, "Archive")
         for n in range(1, listings.page_count(len(published), listings.ARCHIVE_SIZE) + 1):
-            add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), f"archive {n}")
+            add(listings.page_path(ARCHIVE_PAGE, n), _numbered(archive, n, language), "archive", str(n))
         for slug, (tag, items) in sorted(self.tag_groups.items()):
             for n in range(1, listings.page_count(len(items), listings.ARCHIVE_SIZE) + 1):
                 title = _numbered(self.tag_labels.label(tag, language), n, language)
-                add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), title, f"tag {slug} {n}")
+                add(listings.page_path(f"{TAGS_PAGE}{slug}/", n), title, "tag", f"{slug} {n}")
         add(CLAIMS_PAGE, i18n.gettext(language, "Claims index"), "claims")
         for status, claims in self.claim_groups.items():
             label = i18n.gettext(language, status.label)
             for n in range(1, listings.page_count(len(claims), listings.CLAIMS_SIZE) + 1):
                 path = listings.page_path(f"{CLAIMS_PAGE}{status.value}/", n)
-                add(path, _numbered(label, n, language), f"claims {status.value} {n}")
+                add(path, _numbered(label, n, language), "claims", f"{status.value} {n}")
         add(SEARCH_PAGE, i18n.gettext(language, "Search"), "search")
         return pages
 
@@ -262,7 +271,7 @@ class Site:
         """What a generated page shows, before it is rendered: its totals (what its pager counts) and the
         explainers on it, in order, each with the claim it lists (-1: the explainer itself). Each entry is made
         from its explainer alone, so a page is unchanged if these and its explainers are. None: cannot tell."""
-        name, _, arg = page.markdown.removeprefix("::: ").strip().partition(" ")
+        name, arg = page.block, page.arg
         if name == "archive":
             return _page_of(listings.newest_first(self.published.values()), _number(arg), listings.ARCHIVE_SIZE)
         if name == "tag":
@@ -274,9 +283,8 @@ class Site:
             return tuple((status.value, len(items)) for status, items in self.claim_groups.items()), ()
         if name == "claims":
             status, _, number = arg.partition(" ")
-            claims = next((found for s, found in self.claim_groups.items() if s.value == status), [])
-            first = (_number(number) - 1) * listings.CLAIMS_SIZE
-            return len(claims), tuple((e.slug, index) for e, index in claims[first : first + listings.CLAIMS_SIZE])
+            claims = self.claims_with_status(status)
+            return len(claims), tuple((e.slug, i) for e, i in listings.page_of(claims, _number(number), listings.CLAIMS_SIZE))
         return ((), ()) if name == "search" else None
 
     # Publishing: open data, feeds, sharing cards (SPEC 10)
@@ -294,11 +302,12 @@ class Site:
             files[f"{self.settings.root(language)}feed.xml"] = feeds.atom_feed(published, language, info)
         return files
 
-    def page_meta(self, language: str, path: str, feed_href: str, title: str, description: str | None) -> Markup:
-        """What every page's head carries: its feed link and its sharing card (an explainer's, on its pages)."""
+    def page_meta(
+        self, language: str, path: str, feed_href: str, title: str, description: str | None, slug: str | None = None
+    ) -> Markup:
+        """What every page's head carries: its feed link and its sharing card (the explainer ``slug``'s, on its pages)."""
         info = self.info
-        slug = path.removeprefix(self.settings.root(language)).removeprefix(f"{EXPLAINERS}/").strip("/")
-        explainer = self.published.get(slug) if path.startswith(f"{self.settings.root(language)}{EXPLAINERS}/") else None
+        explainer = self.published.get(slug) if slug is not None else None
         if explainer is not None:
             card = sharing.explainer_meta(explainer, language, info)
         else:
@@ -395,7 +404,7 @@ class Listings:
         if not arg:
             return listings.claims_overview(groups, self.templates, lambda s: self.url_for(f"{self.root}{CLAIMS_PAGE}{s.value}/"))
         status, _, number = arg.partition(" ")
-        items = next((found for s, found in groups.items() if s.value == status), [])
+        items = self.site.claims_with_status(status)
         count = listings.page_count(len(items), listings.CLAIMS_SIZE)
         pages = listings.pager(f"{self.root}{CLAIMS_PAGE}{status}/", _number(number), count, self.url_for)
 
@@ -412,7 +421,7 @@ class Listings:
 
 
 def _page_of(items: list[Explainer], number: int, size: int) -> tuple[object, tuple[tuple[str, int], ...]]:
-    return len(items), tuple((e.slug, -1) for e in items[(number - 1) * size : number * size])
+    return len(items), tuple((e.slug, -1) for e in listings.page_of(items, number, size))
 
 
 def _number(text: str) -> int:

@@ -126,7 +126,7 @@ class Adapter:
         title = str(page.meta.get("title") or page.title or config.site_name)
         description = page.meta.get("description") or config.site_description
         feed = get_relative_url(f"{root}feed.xml", page.url)
-        context["explainers_meta"] = site.page_meta(language, page.url, feed, title, description)
+        context["explainers_meta"] = site.page_meta(language, page.url, feed, title, description, self._slug(page))
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -302,9 +302,9 @@ class Adapter:
         """An explainer's files' bytes (and, if they link to pages, which explainers are published)."""
         remembered = self._digests.get(result.slug)
         if remembered is None or remembered[0] is not result:
-            paths = [result.path, translation_of(result.path)]
-            links = any(b".md" in path.read_bytes() for path in paths if path.exists())
-            remembered = self._digests[result.slug] = (result, kept.files_digest(paths), links)
+            read = kept.read_files([result.path, translation_of(result.path)])  # each file read once
+            links = any(b".md" in data for data in read.values() if data is not None)
+            remembered = self._digests[result.slug] = (result, kept.files_digest(read), links)
         return kept.digest(remembered[1], sorted(published) if remembered[2] else None)
 
     def _find_kept_page(self, page: Page, html: str, language: str) -> None:

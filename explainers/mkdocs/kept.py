@@ -55,15 +55,21 @@ def digest(*parts: object) -> str:
     return hashed.hexdigest()
 
 
-def files_digest(paths: Iterable[Path]) -> str:
-    """The names and bytes of ``paths`` (an absent file counts as absent)."""
-    parts: list[object] = []
+def read_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
+    """The bytes of each of ``paths`` (None: absent or unreadable)."""
+    found: dict[Path, bytes | None] = {}
     for path in paths:
         try:
-            parts += [str(path), path.read_bytes()]
+            found[path] = path.read_bytes()
         except OSError:
-            parts += [str(path), None]
-    return digest(*parts)
+            found[path] = None
+    return found
+
+
+def files_digest(files: Iterable[Path] | dict[Path, bytes | None]) -> str:
+    """The names and bytes of files (paths, or what :func:`read_files` read of them; absent counts as absent)."""
+    read = files if isinstance(files, dict) else read_files(files)
+    return digest(*(part for path, data in read.items() for part in (str(path), data)))
 
 
 def look_digest(config_file: Path | None, docs: Path, skipped: Path, folders: Iterable[Path], today: dt.date) -> str:
