@@ -22,7 +22,7 @@ from . import body as body_marks
 from . import yamltree
 from .diagnostics import Reporter
 from .models import FIELD_NAMES, Body, FrontMatter, TranslationFrontMatter
-from .rules import BodyRules, misplaced
+from .rules import BodyRules, misplaced, suggest
 from .vocabulary import SourceKind, Stance, Status
 
 # field -> (what its value is called, the values it takes)
@@ -33,11 +33,6 @@ _ENUMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _ENGLISH_ONLY = {"title", "summary", "translation_of"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _id_of(tree: yamltree.Node | None, section: str, index: int) -> str | None:
@@ -152,7 +147,7 @@ def _message(error: dict[str, Any], tree: yamltree.Node | None) -> str:
         "where": lambda: _where(tree, node_loc),
         "field": lambda: field,
         "fields": lambda: ", ".join(FIELD_NAMES[node]),
-        "field_suggestion": lambda: _suggest(field, FIELD_NAMES[node]),
+        "field_suggestion": lambda: suggest(field, FIELD_NAMES[node]),
         "noun": lambda: _ENUMS[field][0],
         "given": lambda: given[:60],
         "value_suggestion": lambda: _value_suggestion(field, given),
@@ -310,7 +305,7 @@ def _references(tree: yamltree.Node | None, reporter: Reporter, referenced: Iter
                 reporter.error(
                     citation.line,
                     f"claim '{claim_id}' cites source '{citation.value}', which is not defined under "
-                    f"sources{_suggest(citation.value, sources)}: add the source or correct the id",
+                    f"sources{suggest(citation.value, sources)}: add the source or correct the id",
                     citation.column,
                 )
     for source_id, source in sources.items():
@@ -367,7 +362,7 @@ def _corrections(tree: yamltree.Node | None, claims: set[str], reporter: Reporte
                 reporter.error(
                     ident.line,
                     f"correction #{number} names claim '{ident.value}', which is not defined"
-                    f"{_suggest(ident.value, claims)}: write the id of a claim it changed",
+                    f"{suggest(ident.value, claims)}: write the id of a claim it changed",
                     ident.column,
                 )
         when = item.get("date")
@@ -459,7 +454,7 @@ def check_translation_front_matter(
             else:
                 reporter.error(
                     key_node.line,
-                    f"unknown field '{key}'{_suggest(key, _ENGLISH_ONLY)}: the English file may set only "
+                    f"unknown field '{key}'{suggest(key, _ENGLISH_ONLY)}: the English file may set only "
                     "title and summary (and translation_of, which `explainers translated` writes)",
                 )
     if not clean:
