@@ -320,3 +320,13 @@ def test_the_header_offers_one_way_to_search_at_each_width(
             link.click()
         reader.page.wait_for_load_state("load")
         assert reader.page.url.split("?")[0].endswith("/en/search/")
+
+
+def test_search_results_show_hostile_titles_as_text(reader: Reader) -> None:
+    """Pagefind's excerpt is inserted as HTML (for its <mark>): what it quotes from a page stays text."""
+    reader.goto("search/?q=alert")
+    reader.page.wait_for_selector("#search-results li", timeout=15000)
+    results = reader.page.locator("#search-results")
+    assert "<script>alert('title')</script>" in results.inner_text()
+    assert results.locator("script, img, iframe").count() == 0
+    assert reader.dialogs == [] and reader.errors() == []
