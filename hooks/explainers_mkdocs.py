@@ -37,6 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return adapter.on_config(config)
 
 
+@event_priority(-110)  # the last plugin's: just before MkDocs empties the output folder
+def on_pre_build(config: MkDocsConfig) -> None:
+    adapter.on_pre_build(config)
+
+
 @event_priority(-110)  # after the i18n plugin's (-100), which cannot take generated pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return adapter.on_files(files, config)

@@ -7,16 +7,21 @@ survives between builds and reloads an explainer only when its files change, so
 each explainer is parsed once per build, and ``mkdocs serve`` sees edits.
 
 Under ``mkdocs serve`` (``on_startup``), pages whose inputs did not change since the
-last rebuild are handed back as they were (:mod:`explainers.mkdocs.kept`), and the
-finishing steps (open data, feeds, sitemaps, search index) follow the pages in a thread.
+last rebuild are handed back as they were (:mod:`explainers.mkdocs.kept`) and left in
+place in the output folder (:mod:`explainers.mkdocs.folder`), and the finishing steps
+(open data, feeds, sitemaps, search index) follow the pages in a thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import json
+import logging
+import os
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -38,6 +43,7 @@ from ..extension import ExplainerExtension
 from ..loading import Result, is_translation, slug_of, translation_of
 from ..site import EXPLAINERS, SEARCH_PAGE, GeneratedPage, Site, SiteSettings, severity_split
 from . import kept
+from .folder import KeptFolder
 from .kept import KeptPage, PageKeeper
 from .settings import AdapterSettings
 
@@ -56,6 +62,7 @@ class Adapter:
         self.site: Site | None = None
         self.settings: AdapterSettings | None = None
         self.keeper: PageKeeper | None = None  # in a preview: pages kept between rebuilds
+        self.folder: KeptFolder | None = None  # in a preview: the output folder kept between rebuilds
         self._look = ""  # what every page of this build depends on (kept.look_digest)
         self._keys: dict[str, str] = {}  # this build's pages' keys, by source
         self._hits: dict[str, KeptPage] = {}  # this build's pages taken as kept, by source
@@ -67,6 +74,9 @@ class Adapter:
     def on_startup(self, command: str) -> None:
         """``mkdocs serve`` keeps pages between its rebuilds (a build renders every page once anyway)."""
         self.keeper = PageKeeper() if command == "serve" else None
+        self.folder = KeptFolder() if command == "serve" else None
+        if self.folder is not None:
+            logging.getLogger("mkdocs.commands.build").addFilter(self.folder.silenced)
 
     # Build events
 
@@ -91,6 +101,11 @@ class Adapter:
             extensions.append(self.extension)
         return config
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """In a preview, before MkDocs empties the output folder: the last build's files are set aside."""
+        if self.folder is not None and not self._inner_build(config):
+            self.folder.set_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """After the i18n plugin's: drafts are not published (nor, in a preview, the explainers
         left out); the site's generated pages (archive, tags, claims, search) are added."""
@@ -107,6 +122,10 @@ class Adapter:
         if self.keeper is not None:
             self._find_kept_explainers(files, language)
             self._find_kept_listings(generated, language)
+        if self.folder is not None:
+            if not self._inner_build(config):
+                self.folder.restore()  # MkDocs has emptied the folder: the last build's files come back
+            self.folder.expect(file.dest_uri for file in files)
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -137,6 +156,8 @@ class Adapter:
         to the last page built before them. Without it they take the plugin's own links.
         """
         vars(config.extra).pop("alternate", None)
+        if self.folder is not None and page.file.src_uri in self._hits and self.folder.holds(page.file.dest_uri):
+            return self.folder.skip(page.file.src_uri)  # a kept page, already in the folder
         key = self._keys.get(page.file.src_uri)
         if self.keeper is not None and key is not None:
             self.keeper.keep(page.file.dest_uri, key, output, page.present_anchor_ids or ())
@@ -144,7 +165,7 @@ class Adapter:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Once the last language is built, finish the site (an inner language build of the i18n plugin does not)."""
-        if getattr(config.plugins.get("i18n"), "building", False):
+        if self._inner_build(config):
             return  # an inner language build of the i18n plugin: the outer build finishes the site
         self.finish(config)
 
@@ -159,6 +180,8 @@ class Adapter:
             _finish(site, site_dir)
             _index(site_dir)
             return
+        if self.folder is not None:
+            self.folder.sweep()  # what this build did not make (a deleted explainer's pages) is gone
         _ = site.published, site.claim_groups, site.tag_groups  # computed, then copied with the site
         thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation),
                                   daemon=True)
@@ -166,10 +189,13 @@ class Adapter:
         thread.start()
 
     def _finish_preview(self, site: Site, site_dir: Path, generation: int) -> None:
+        _lower_priority()
         with self._writing:
             if generation != self._generation:
                 return
-            _finish(site, site_dir)
+            written = _finish(site, site_dir)
+            if self.folder is not None:
+                self.folder.finished(site_dir, {*written, search.BUNDLE})
         with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
             try:
                 indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE)
@@ -247,7 +273,7 @@ class Adapter:
 
     def _start_keeping(self, config: MkDocsConfig, settings: AdapterSettings) -> None:
         """At the first language, keep the last build's pages; its finishing steps stop where they are."""
-        if not getattr(config.plugins.get(settings.i18n_plugin), "building", False):
+        if not self._inner_build(config):
             assert self.keeper is not None
             self.keeper.start()
             with self._writing:
@@ -328,6 +354,10 @@ class Adapter:
             raise PluginError("explainers: on_config did not run; is the hook listed under hooks: in mkdocs.yml?")
         return self.site
 
+    def _inner_build(self, config: MkDocsConfig) -> bool:
+        """Whether this is a language the i18n plugin builds inside the first one's build."""
+        return bool(getattr(config.plugins.get(AdapterSettings.i18n_plugin), "building", False))
+
     def _language(self, config: MkDocsConfig) -> str:
         """The language being built: an untranslated page built under /en/ is an English page."""
         settings = self._site().settings
@@ -367,15 +397,33 @@ def _hand_kept(page: Page, found: KeptPage) -> None:
     page.meta[kept.META] = found.html
 
 
-def _finish(site: Site, site_dir: Path) -> None:
-    """Open data and feeds, and the sitemaps split per language, written into the built site."""
+def _lower_priority() -> None:
+    """The calling thread, and the processes it starts (Pagefind), yield the processor to the preview's rebuilds.
+
+    At 500 explainers Pagefind indexes the whole site for two to three seconds on both cores
+    after each rebuild: a save made meanwhile was served after 2.7 s (median of five edits,
+    ``benchmarks/serve_rebuild.py``), 1.5 s with this. Linux sets priorities per thread (a
+    child inherits its thread's); elsewhere it would lower the whole server: left alone.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):  # not allowed here: the index is built at the usual priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
+def _finish(site: Site, site_dir: Path) -> list[str]:
+    """Open data and feeds, and the sitemaps split per language, written into the built site; their paths."""
     settings = site.settings
+    written = []
     for name, data in site.published_files().items():
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        written.append(name)
     generated = [(p.language, p.path) for lang in settings.languages for p in site.generated_pages(lang)]
-    sitemaps.split(site_dir, {lang: settings.root(lang) for lang in settings.languages}, settings.site_url, generated)
+    roots = {lang: settings.root(lang) for lang in settings.languages}
+    sitemaps.split(site_dir, roots, settings.site_url, generated)
+    written += [name for lang, root in roots.items() for name in (f"{root}sitemap-{lang}.xml", f"{root}sitemap.xml")]
+    return written
 
 
 def _index(site_dir: Path) -> None:
