@@ -24,6 +24,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -177,8 +178,12 @@ class Adapter:
         """
         site_dir, site = Path(config.site_dir), self._site()
         if self.keeper is None:
-            _finish(site, site_dir)
-            _index(site_dir)
+            # Pagefind reads only the pages while the rest is written beside them: at 500 explainers,
+            # 0.8 s of the build's 14 s (cold, both languages in parallel) no longer waits for it.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                indexed = pool.submit(_index, site_dir, _searched(site))
+                _finish(site, site_dir)
+                indexed.result()
             return
         if self.folder is not None:
             self.folder.sweep()  # what this build did not make (a deleted explainer's pages) is gone
@@ -198,7 +203,7 @@ class Adapter:
                 self.folder.finished(site_dir, {*written, search.BUNDLE})
         with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
             try:
-                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE)
+                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE, _searched(site))
             except search.SearchIndexError as exc:
                 if generation == self._generation:
                     log.warning(str(exc))
@@ -426,10 +431,15 @@ def _finish(site: Site, site_dir: Path) -> list[str]:
     return written
 
 
-def _index(site_dir: Path) -> None:
+def _searched(site: Site) -> str:
+    """The pages the search index reads: the explainers' (no other page carries a search body)."""
+    return search.pages_of([site.settings.root(language) for language in site.settings.languages], EXPLAINERS)
+
+
+def _index(site_dir: Path, pages: str) -> None:
     """The search index over the built site."""
     try:
-        indexed = search.index_site(site_dir)
+        indexed = search.index_site(site_dir, pages=pages)
     except search.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
