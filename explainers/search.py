@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,32 @@ async def _index(site: Path, bundle: Path, pages: str | None) -> Indexed:
     return Indexed(int(result.get("page_count", 0)), bundle)
 
 
+def combine(bundles: list[Path], target: Path) -> None:
+    """Bundles of different languages, each indexed on its own, as the one bundle an index of them all makes.
+
+    Pagefind indexes each language apart: its files are named by language and content,
+    and only the entry file lists the languages. So the bundles' files go into ``target``
+    (those they share, its scripts, are the same) and their entries' languages are joined.
+    """
+    entry: dict[str, object] = {}
+    languages: dict[str, object] = {}
+    for bundle in bundles:
+        found = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        languages.update(found.get("languages", {}))
+        entry = {**found, "languages": languages}
+        for path in sorted(bundle.rglob("*")):
+            if path.is_file() and path.name != ENTRY:
+                moved = target / path.relative_to(bundle)
+                moved.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, moved)
+    entry["languages"] = dict(sorted(languages.items()))
+    _write_entry(target / ENTRY, entry)
+
+
+def _write_entry(path: Path, entry: dict[str, object]) -> None:
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def _sort_entry(path: Path) -> None:
     """Pagefind lists the languages of its entry file in a different order on each run: sort them,
     so that the same site gives the same files (its script reads the languages by name)."""
@@ -75,4 +102,4 @@ def _sort_entry(path: Path) -> None:
         return  # left as Pagefind wrote it: any order works for its script
     if isinstance(entry.get("languages"), dict):
         entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write_entry(path, entry)

@@ -24,6 +24,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -170,40 +171,46 @@ class Adapter:
             return  # an inner language build of the i18n plugin: the outer build finishes the site
         self.finish(config)
 
-    def finish(self, config: MkDocsConfig) -> None:
-        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the search index.
+    def finish(self, config: MkDocsConfig, *, index: bool = True) -> None:
+        """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the
+        search index (unless ``index`` is false: the caller builds it, see :meth:`index`).
 
-        A preview shows its pages first: these follow in a thread, over a copy of this build's
-        explainers; a newer build makes them moot (they stop, and write nothing more).
+        A preview shows its pages (and sitemaps) first: the rest follows in a thread, over a copy
+        of this build's explainers; a newer build makes it moot (it stops, and writes nothing more).
         """
         site_dir, site = Path(config.site_dir), self._site()
         if self.keeper is None:
+            if not index:
+                _finish(site, site_dir)
+                return
             # Pagefind reads only the pages while the rest is written beside them: at 500 explainers,
             # 0.8 s of the build's 14 s (cold, both languages in parallel) no longer waits for it.
             with ThreadPoolExecutor(max_workers=1) as pool:
-                indexed = pool.submit(_index, site_dir, _searched(site))
+                indexed = pool.submit(self.index, site_dir, site.settings.languages)
                 _finish(site, site_dir)
                 indexed.result()
             return
         if self.folder is not None:
             self.folder.sweep()  # what this build did not make (a deleted explainer's pages) is gone
+        split = _split_sitemaps(site, site_dir)  # a few milliseconds: served with the pages
         _ = site.published, site.claim_groups, site.tag_groups  # computed, then copied with the site
-        thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation),
+        thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation, split),
                                   daemon=True)
         self._indexing = thread
         thread.start()
 
-    def _finish_preview(self, site: Site, site_dir: Path, generation: int) -> None:
+    def _finish_preview(self, site: Site, site_dir: Path, generation: int, split: list[str]) -> None:
         _lower_priority()
         with self._writing:
             if generation != self._generation:
                 return
-            written = _finish(site, site_dir)
+            written = _write_data(site, site_dir)
             if self.folder is not None:
-                self.folder.finished(site_dir, {*written, search.BUNDLE})
+                self.folder.finished(site_dir, {*written, *split, search.BUNDLE})
         with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
             try:
-                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE, _searched(site))
+                pages = _searched(site, site.settings.languages)
+                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE, pages)
             except search.SearchIndexError as exc:
                 if generation == self._generation:
                     log.warning(str(exc))
@@ -267,6 +274,18 @@ class Adapter:
         if self.keeper is not None and page.file.src_uri not in self._keys:  # not keyed before it was read
             self._find_kept_page(page, html, self._language(config))
         return html
+
+    def index(self, site_dir: Path, languages: Sequence[str], bundle: Path | None = None) -> None:
+        """The search index of the pages of ``languages`` in ``site_dir``, into ``bundle`` (``site_dir/pagefind/``).
+
+        Each language is indexed apart (:func:`explainers.search.combine` joins bundles of
+        different languages into the one an index of all of them makes).
+        """
+        try:
+            indexed = search.index_site(site_dir, bundle, _searched(self._site(), languages))
+        except search.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"search: {indexed.pages} page(s) of {', '.join(languages)} indexed")
 
     def wait_for_search(self) -> None:
         """Until a preview's search index, built after its pages, is written."""
@@ -417,32 +436,32 @@ def _lower_priority() -> None:
 
 def _finish(site: Site, site_dir: Path) -> list[str]:
     """Open data and feeds, and the sitemaps split per language, written into the built site; their paths."""
-    settings = site.settings
+    return _write_data(site, site_dir) + _split_sitemaps(site, site_dir)
+
+
+def _write_data(site: Site, site_dir: Path) -> list[str]:
+    """Open data and feeds, written into the built site; their paths."""
     written = []
     for name, data in site.published_files().items():
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(name)
-    generated = [(p.language, p.path) for lang in settings.languages for p in site.generated_pages(lang)]
-    roots = {lang: settings.root(lang) for lang in settings.languages}
-    sitemaps.split(site_dir, roots, settings.site_url, generated)
-    written += [name for lang, root in roots.items() for name in (f"{root}sitemap-{lang}.xml", f"{root}sitemap.xml")]
     return written
 
 
-def _searched(site: Site) -> str:
+def _split_sitemaps(site: Site, site_dir: Path) -> list[str]:
+    """The build's sitemap split per language, under a small index in each language's root; their paths."""
+    settings = site.settings
+    generated = [(p.language, p.path) for lang in settings.languages for p in site.generated_pages(lang)]
+    roots = {lang: settings.root(lang) for lang in settings.languages}
+    sitemaps.split(site_dir, roots, settings.site_url, generated)
+    return [name for lang, root in roots.items() for name in (f"{root}sitemap-{lang}.xml", f"{root}sitemap.xml")]
+
+
+def _searched(site: Site, languages: Iterable[str]) -> str:
     """The pages the search index reads: the explainers' (no other page carries a search body)."""
-    return search.pages_of([site.settings.root(language) for language in site.settings.languages], EXPLAINERS)
-
-
-def _index(site_dir: Path, pages: str) -> None:
-    """The search index over the built site."""
-    try:
-        indexed = search.index_site(site_dir, pages=pages)
-    except search.SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
-    log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
+    return search.pages_of([site.settings.root(language) for language in languages], EXPLAINERS)
 
 
 def _is_explainer(uri: str) -> bool:

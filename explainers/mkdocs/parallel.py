@@ -4,10 +4,12 @@
 default language, then each other one inside it. They are independent builds, so
 here each runs in a process of its own (the default language in this one), the
 other languages into staging folders beside the site, which are then moved into
-it. The steps that need the whole site (open data, feeds, sitemaps, the search
-index) run once, over the merged site, as the adapter's ``on_post_build`` does at
-the end of a sequential build. The result is the same ``site/``, byte for byte
-(the sitemaps' dates aside), as ``mkdocs build``'s.
+it. Each process indexes its own language's pages for search as soon as they are
+written (Pagefind indexes each language apart anyway); the bundles are joined. The
+steps that need the whole site (open data, feeds, sitemaps) run once, over the
+merged site, as the adapter's ``on_post_build`` does at the end of a sequential
+build. The result is the same ``site/``, byte for byte (the sitemaps' dates aside),
+as ``mkdocs build``'s.
 
     python -m explainers.mkdocs.parallel --strict --site-dir site [--config-file mkdocs.yml] [--jobs N]
 
@@ -23,6 +25,7 @@ import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.__main__ import ColorFormatter
@@ -31,7 +34,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .. import sitemaps
+from .. import search, sitemaps
 from .adapter import Adapter
 from .settings import AdapterSettings
 
@@ -62,10 +65,12 @@ def build_language(config_file: str | None, site_dir: str, language: str, strict
     return config
 
 
-def _child(config_file: str | None, site_dir: str, language: str, strict: bool) -> None:
-    """A child process's build: its exit code says whether it succeeded (its log says why not)."""
+def _child(config_file: str | None, site_dir: str, language: str, strict: bool, bundle: str) -> None:
+    """A child process's build, and its pages' search index into ``bundle``: its exit code says whether
+    it succeeded (its log says why not)."""
     try:
-        build_language(config_file, site_dir, language, strict)
+        config = build_language(config_file, site_dir, language, strict)
+        adapter_of(config).index(Path(site_dir), [language], Path(bundle))
     except (Abort, MkDocsException) as exc:
         log.error(str(exc))
         sys.exit(1)
@@ -85,22 +90,28 @@ def build(config_file: str | None, site_dir: Path, strict: bool, jobs: int) -> N
     context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     staging = {language: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{language}-", dir=site_dir.parent))
                for language in order[1:]}
+    bundles = {language: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{language}-search-", dir=site_dir.parent))
+               for language in order}
     try:
-        children = [context.Process(target=_child, args=(config_file, str(folder), language, strict))
+        children = [context.Process(target=_child, args=(config_file, str(folder), language, strict, str(bundles[language])))
                     for language, folder in staging.items()]
         for child in children:
             child.start()
         config = build_language(config_file, str(site_dir), order[0], strict)
-        for child in children:
-            child.join()
-        failed = [language for language, child in zip(staging, children, strict=True) if child.exitcode != 0]
-        if failed:
-            raise Abort(f"the build of {', '.join(failed)} failed (see above)")
-        for folder in staging.values():
-            merge(folder, site_dir)
-        finish(config)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # this language's search index, meanwhile
+            indexed = pool.submit(adapter_of(config).index, site_dir, order[:1], bundles[order[0]])
+            for child in children:
+                child.join()
+            failed = [language for language, child in zip(staging, children, strict=True) if child.exitcode != 0]
+            if failed:
+                raise Abort(f"the build of {', '.join(failed)} failed (see above)")
+            for folder in staging.values():
+                merge(folder, site_dir)
+            adapter_of(config).finish(config, index=False)
+            indexed.result()
+        search.combine([bundles[language] for language in order], site_dir / search.BUNDLE)
     finally:
-        for folder in staging.values():
+        for folder in [*staging.values(), *bundles.values()]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -117,12 +128,13 @@ def merge(staging: Path, site_dir: Path) -> None:
     sitemaps.combine(site_dir / SITEMAP, staging / SITEMAP)
 
 
-def finish(config: MkDocsConfig) -> None:
-    """The adapter's finishing steps over the merged site, by the adapter that built the default language."""
-    adapters = [hook.adapter for hook in config.plugins.values() if isinstance(getattr(hook, "adapter", None), Adapter)]
-    if not adapters:
-        raise Abort("explainers: no hook of mkdocs.yml holds the explainers adapter")
-    adapters[0].finish(config)
+def adapter_of(config: MkDocsConfig) -> Adapter:
+    """The adapter that built ``config``'s language (it finishes the site and indexes its pages)."""
+    for hook in config.plugins.values():
+        adapter = getattr(hook, "adapter", None)
+        if isinstance(adapter, Adapter):
+            return adapter
+    raise Abort("explainers: no hook of mkdocs.yml holds the explainers adapter")
 
 
 def main(argv: list[str] | None = None) -> int:
