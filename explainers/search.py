@@ -12,9 +12,14 @@ crowd the results; the other language's text inside claim boxes is left out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +58,59 @@ def index_site(site: Path, bundle: Path | None = None, pages: str | None = None)
         return asyncio.run(_index(site, bundle or site / BUNDLE, pages))
     except (OSError, RuntimeError, AssertionError) as exc:  # the backing binary failed, or is missing
         raise SearchIndexError(f"the search index could not be built: {exc}") from exc
+
+
+def index_in_background(site: Path, bundle: Path, pages: str | None, moot: Callable[[], bool]) -> Indexed | None:
+    """Index as :func:`index_site` does, in a child process at the lowest priority; stop it (and return
+    None) as soon as ``moot()`` says a newer index is wanted.
+
+    A preview indexes the site after each save. At 500 explainers Pagefind takes two to three
+    seconds on both cores: a save made meanwhile was served after 2.7 s (median of five edits,
+    ``benchmarks/serve_rebuild.py``), 1.5 s with Pagefind at the lowest priority; and an index
+    made moot by a newer save no longer runs on beside the newer one.
+    """
+    package = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "explainers.search", str(site), str(bundle), pages or ""]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                             start_new_session=os.name == "posix")  # its own group: stopped with Pagefind
+    while True:
+        try:
+            out, err = child.communicate(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            if moot():
+                _stop(child)
+                return None
+    if child.returncode != 0:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        raise SearchIndexError(lines[-1] if lines else f"the search index could not be built (exit {child.returncode})")
+    return Indexed(int(out), bundle)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGTERM)
+    else:
+        child.terminate()
+    child.communicate()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m explainers.search SITE BUNDLE [PAGES]``: :func:`index_site`, at the lowest priority
+    (Pagefind's process inherits it); prints the pages indexed."""
+    site, bundle, *rest = argv if argv is not None else sys.argv[1:]
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(19)
+    try:
+        indexed = index_site(Path(site), Path(bundle), (rest[0] if rest else "") or None)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(indexed.pages)
+    return 0
 
 
 async def _index(site: Path, bundle: Path, pages: str | None) -> Indexed:
@@ -103,3 +161,7 @@ def _sort_entry(path: Path) -> None:
     if isinstance(entry.get("languages"), dict):
         entry["languages"] = dict(sorted(entry["languages"].items()))
     _write_entry(path, entry)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

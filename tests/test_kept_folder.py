@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
 from pathlib import Path
 
 from mkdocs.utils import clean_directory
 
-from explainers.mkdocs import adapter
 from explainers.mkdocs.folder import ASIDE, SKIPPED, KeptFolder
 
 
@@ -119,18 +117,3 @@ def test_only_the_lines_about_pages_left_in_place_are_silenced(tmp_path: Path) -
     logger.info(SKIPPED.format("a.md"))
     logger.info(SKIPPED.format("b.md"))
     assert seen == [SKIPPED.format("b.md")]
-
-
-def test_the_preview_s_background_work_yields_the_processor_not_the_server() -> None:
-    found: list[int] = []
-
-    def work() -> None:
-        adapter._lower_priority()
-        found.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
-
-    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join()
-    assert found == [19]
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from explainers import search
 
 
@@ -52,3 +54,40 @@ def test_languages_indexed_apart_join_into_the_bundle_of_all_of_them(tmp_path: P
     entry = json.loads((tmp_path / "joined" / search.ENTRY).read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en", "id"]
     assert {language["page_count"] for language in entry["languages"].values()} == {1, 2}
+
+
+def test_a_preview_s_index_is_built_aside_at_the_lowest_priority(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    pages = search.pages_of(["", "en/"], "explainers")
+    found = search.index_in_background(site, tmp_path / "aside", pages, lambda: False)
+    assert found is not None and found.pages == 3
+    search.index_site(site, tmp_path / "direct", pages)
+    assert _files(tmp_path / "aside") == _files(tmp_path / "direct")
+
+
+def test_an_index_made_moot_by_a_newer_save_is_stopped_and_writes_nothing(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    asked: list[int] = []
+
+    def moot() -> bool:
+        asked.append(1)
+        return True
+
+    assert search.index_in_background(site, tmp_path / "aside", None, moot) is None
+    assert asked and not (tmp_path / "aside" / search.ENTRY).exists()
+
+
+def test_the_index_process_runs_at_the_lowest_priority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    niceness: list[int] = []
+    monkeypatch.setattr(search.os, "nice", lambda increment: niceness.append(increment) or increment)
+    assert search.main([str(_site(tmp_path)), str(tmp_path / "bundle"), ""]) == 0
+    assert niceness == [19] and (tmp_path / "bundle" / search.ENTRY).is_file()
+
+
+def test_an_index_that_fails_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failing = tmp_path / "python"
+    failing.write_text("#!/bin/sh\necho 'Traceback...' >&2\necho 'the search index could not be built: no space' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr(search.sys, "executable", str(failing))
+    with pytest.raises(search.SearchIndexError, match=r"^the search index could not be built: no space$"):
+        search.index_in_background(_site(tmp_path), tmp_path / "aside", None, lambda: False)

@@ -14,14 +14,11 @@ place in the output folder (:mod:`explainers.mkdocs.folder`), and the finishing 
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import json
 import logging
-import os
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
@@ -200,27 +197,34 @@ class Adapter:
         thread.start()
 
     def _finish_preview(self, site: Site, site_dir: Path, generation: int, split: list[str]) -> None:
-        _lower_priority()
+        def moot() -> bool:
+            return generation != self._generation
+
+        if moot():
+            return
+        data = site.published_files()  # not under the lock: a newer build does not wait for it
         with self._writing:
-            if generation != self._generation:
+            if moot():
                 return
-            written = _write_data(site, site_dir)
+            written = _write_files(site_dir, data)
             if self.folder is not None:
                 self.folder.finished(site_dir, {*written, *split, search.BUNDLE})
         with tempfile.TemporaryDirectory(prefix="explainers-search-") as folder:
             try:
                 pages = _searched(site, site.settings.languages)
-                indexed = search.index_site(site_dir, Path(folder) / search.BUNDLE, pages)
+                found = search.index_in_background(site_dir, Path(folder) / search.BUNDLE, pages, moot)
             except search.SearchIndexError as exc:
-                if generation == self._generation:
+                if not moot():
                     log.warning(str(exc))
                 return
+            if found is None:
+                return
             with self._writing:
-                if generation != self._generation:
+                if moot():
                     return
                 shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
-                shutil.move(indexed.folder, site_dir / search.BUNDLE)
-        log.info(f"search: {indexed.pages} page(s) indexed into {search.BUNDLE}/")
+                shutil.move(found.folder, site_dir / search.BUNDLE)
+        log.info(f"search: {found.pages} page(s) indexed into {search.BUNDLE}/")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs an explainer's body, already read: MkDocs would parse the front matter again,
@@ -421,28 +425,15 @@ def _hand_kept(page: Page, found: KeptPage) -> None:
     page.meta[kept.META] = found.html
 
 
-def _lower_priority() -> None:
-    """The calling thread, and the processes it starts (Pagefind), yield the processor to the preview's rebuilds.
-
-    At 500 explainers Pagefind indexes the whole site for two to three seconds on both cores
-    after each rebuild: a save made meanwhile was served after 2.7 s (median of five edits,
-    ``benchmarks/serve_rebuild.py``), 1.5 s with this. Linux sets priorities per thread (a
-    child inherits its thread's); elsewhere it would lower the whole server: left alone.
-    """
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError):  # not allowed here: the index is built at the usual priority
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-
-
 def _finish(site: Site, site_dir: Path) -> list[str]:
     """Open data and feeds, and the sitemaps split per language, written into the built site; their paths."""
-    return _write_data(site, site_dir) + _split_sitemaps(site, site_dir)
+    return _write_files(site_dir, site.published_files()) + _split_sitemaps(site, site_dir)
 
 
-def _write_data(site: Site, site_dir: Path) -> list[str]:
-    """Open data and feeds, written into the built site; their paths."""
+def _write_files(site_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """Files (open data, feeds) written into the built site; their paths."""
     written = []
-    for name, data in site.published_files().items():
+    for name, data in files.items():
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
