@@ -123,7 +123,7 @@ class Site:
         self.tag_labels, self._label_notes = tags.read(self.settings.folder)
         self._prepared = None
         self.look = self._look()  # edited between two builds of a preview
-        for name in ("published", "claim_groups", "tag_groups"):
+        for name in ("published", "newest", "claim_groups", "tag_groups"):
             self.__dict__.pop(name, None)
         return self.results
 
@@ -156,6 +156,12 @@ class Site:
     def published(self) -> dict[str, Explainer]:
         """The explainers readers get, by slug: valid, not drafts (and, in a preview, previewed)."""
         return {r.slug: r.explainer for r in self.results if r.explainer is not None and not r.explainer.meta.draft}
+
+    @cached_property
+    def newest(self) -> dict[str, int]:
+        """Each published explainer's place in the listings' order, newest first (once per build: each
+        archive and tag page's entries are ordered by it)."""
+        return {e.slug: n for n, e in enumerate(listings.newest_first(self.published.values()))}
 
     @cached_property
     def claim_groups(self) -> dict[Status, list[tuple[Explainer, int]]]:
@@ -273,11 +279,11 @@ class Site:
         from its explainer alone, so a page is unchanged if these and its explainers are. None: cannot tell."""
         name, arg = page.block, page.arg
         if name == "archive":
-            return _page_of(listings.newest_first(self.published.values()), _number(arg), listings.ARCHIVE_SIZE)
+            return _page_of(self._newest_first(self.published.values()), _number(arg), listings.ARCHIVE_SIZE)
         if name == "tag":
             slug, _, number = arg.partition(" ")
             tag, items = self.tag_groups.get(slug, (slug, []))
-            total, members = _page_of(listings.newest_first(items), _number(number), listings.ARCHIVE_SIZE)
+            total, members = _page_of(self._newest_first(items), _number(number), listings.ARCHIVE_SIZE)
             return (tag, total), members
         if name == "claims" and not arg:
             return tuple((status.value, len(items)) for status, items in self.claim_groups.items()), ()
@@ -286,6 +292,11 @@ class Site:
             claims = self.claims_with_status(status)
             return len(claims), tuple((e.slug, i) for e, i in listings.page_of(claims, _number(number), listings.CLAIMS_SIZE))
         return ((), ()) if name == "search" else None
+
+    def _newest_first(self, explainers: Iterable[Explainer]) -> list[Explainer]:
+        """As :func:`listings.newest_first` orders published explainers, sorted once per build."""
+        rank = self.newest
+        return sorted(explainers, key=lambda e: rank[e.slug])
 
     # Publishing: open data, feeds, sharing cards (SPEC 10)
 
