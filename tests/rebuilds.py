@@ -11,7 +11,7 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 # `serve`: read "build <folder>" lines and build into each folder as mkdocs serve rebuilds (a new
 # config each time, one adapter, site_url the server's), answering "built <kept pages>".
-# `clean`: one build in a fresh process with the same site_url, as a reference.
+# `clean`: one build in a fresh process with the same site_url (or the one given after the folder), as a reference.
 RUNNER = """
 import logging, sys
 from mkdocs.commands.build import build
@@ -25,7 +25,7 @@ def one(folder):
     if not started:
         config.plugins.on_startup(command="serve" if mode == "serve" else "build", dirty=False)
         started = True
-    config.site_url = SERVE_URL
+    config.site_url = sys.argv[3] if mode == "clean" and len(sys.argv) > 3 else SERVE_URL
     build(config, serve_url=SERVE_URL if mode == "serve" else None)
     adapter = next(h.adapter for h in config.plugins.values() if hasattr(h, "adapter"))
     adapter.wait_for_search()
@@ -68,8 +68,8 @@ class Preview:
         self.process.wait(timeout=60)
 
 
-def clean_build(root: Path, folder: str) -> None:
+def clean_build(root: Path, folder: str, site_url: str = SERVE_URL) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-c", RUNNER, "clean", folder], cwd=root, env=env,
+    done = subprocess.run([sys.executable, "-c", RUNNER, "clean", folder, site_url], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
