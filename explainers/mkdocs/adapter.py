@@ -73,7 +73,7 @@ class Adapter:
     def on_startup(self, command: str) -> None:
         """``mkdocs serve`` keeps pages between its rebuilds (a build renders every page once anyway)."""
         self.keeper = PageKeeper() if command == "serve" else None
-        self.folder = KeptFolder() if command == "serve" else None
+        self.folder = self.keeper.folder if self.keeper is not None else None
         if self.folder is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(self.folder.silenced)
 
@@ -118,13 +118,13 @@ class Adapter:
         generated = [(page, generated_file(config, page, site.settings)) for page in site.generated_pages(language)]
         for _, file in generated:
             files.append(file)
-        if self.keeper is not None:
-            self._find_kept_explainers(files, language)
-            self._find_kept_listings(generated, language)
         if self.folder is not None:
             if not self._inner_build(config):
                 self.folder.restore()  # MkDocs has emptied the folder: the last build's files come back
             self.folder.expect(file.dest_uri for file in files)
+        if self.keeper is not None:
+            self._find_kept_explainers(files, language)
+            self._find_kept_listings(generated, language)
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -155,11 +155,11 @@ class Adapter:
         to the last page built before them. Without it they take the plugin's own links.
         """
         vars(config.extra).pop("alternate", None)
-        if self.folder is not None and page.file.src_uri in self._hits and self.folder.holds(page.file.dest_uri):
-            return self.folder.skip(page.file.src_uri)  # a kept page, already in the folder
+        if self.folder is not None and page.file.src_uri in self._hits:
+            return self.folder.skip(page.file.src_uri)  # a kept page: its file is in place
         key = self._keys.get(page.file.src_uri)
         if self.keeper is not None and key is not None:
-            self.keeper.keep(page.file.dest_uri, key, output, page.present_anchor_ids or ())
+            self.keeper.keep(page.file.dest_uri, key, page.present_anchor_ids or ())
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -240,7 +240,7 @@ class Adapter:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         found = self._hits.get(page.file.src_uri)
         if found is not None:
-            _hand_kept(page, found)
+            _hand_kept(page)
             return ""
         site, language, slug = self._site(), self._language(config), self._slug(page)
         if slug is None:
@@ -373,7 +373,6 @@ class Adapter:
             return
         self._hits[page.file.src_uri] = found
         page.meta["template"] = kept.TEMPLATE
-        page.meta[kept.META] = found.html
 
     # Helpers
 
@@ -414,15 +413,14 @@ def _alternates(file: File) -> list[tuple[str, str]]:
     return sorted((language, str(alt.url)) for language, alt in getattr(file, "alternates", {}).items())
 
 
-def _hand_kept(page: Page, found: KeptPage) -> None:
-    """A kept page is not converted (its Markdown is empty) and is written by the one-line template."""
+def _hand_kept(page: Page) -> None:
+    """A kept page is not converted (its Markdown is empty) and its template writes nothing: its file is in place."""
 
     def render(config: MkDocsConfig, files: Files) -> None:
         page.content = ""
 
     setattr(page, "render", render)  # noqa: B010 - this one page's conversion, replaced
     page.meta["template"] = kept.TEMPLATE
-    page.meta[kept.META] = found.html
 
 
 def _finish(site: Site, site_dir: Path) -> list[str]:

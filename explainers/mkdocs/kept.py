@@ -1,10 +1,10 @@
 """Pages kept between ``mkdocs serve`` rebuilds: a page whose inputs did not change is not rendered again.
 
 MkDocs and static-i18n rebuild every page of every language on each change. Here
-each page's finished HTML is kept, in memory, under a key made of everything that
-went into it; the next build hands a page whose key is unchanged its kept HTML
-through a one-line template, instead of converting its Markdown and rendering the
-theme around it.
+each page's key, made of everything that went into it, is kept in memory, and its
+finished HTML is left in the output folder (:mod:`~explainers.mkdocs.folder`); the
+next build hands a page whose key is unchanged an empty template, instead of
+converting its Markdown and rendering the theme around it, and does not write it.
 
 What goes into a key:
 
@@ -20,7 +20,8 @@ What goes into a key:
   the theme's rendering is spared.
 
 A key that differs in any of these renders the page again; so does a page the
-previous build did not make. Pages of a build are kept for the next one only.
+previous build did not make, or whose file is not in place. Pages of a build are
+kept for the next one only.
 """
 
 from __future__ import annotations
@@ -34,16 +35,15 @@ from pathlib import Path
 from jinja2.bccache import Bucket, BytecodeCache
 
 from ..cache import folder_digest
+from .folder import KeptFolder
 
-TEMPLATE = "explainers-kept.html"  # the one-line template that writes a kept page's HTML
-META = "explainers_kept"  # the page metadata that carries it
-SOURCE = "{{ page.meta." + META + " }}"
+TEMPLATE = "explainers-kept.html"  # the template of a kept page: it writes nothing (the file is in place)
+SOURCE = ""
 
 
 @dataclass(frozen=True)
 class KeptPage:
     key: str
-    html: str
     anchors: frozenset[str]  # the page's anchors, for the links of other pages to be checked against
 
 
@@ -99,8 +99,9 @@ class CompiledTemplates(BytecodeCache):
 
 @dataclass
 class PageKeeper:
-    """Each page's HTML from the previous build, by output path; this build's pages, for the next."""
+    """Each page of the previous build, by output path (its HTML is in ``folder``); this build's, for the next."""
 
+    folder: KeptFolder = field(default_factory=KeptFolder)
     kept: dict[str, KeptPage] = field(default_factory=dict)
     made: dict[str, KeptPage] = field(default_factory=dict)
     reused: int = 0
@@ -113,13 +114,13 @@ class PageKeeper:
         self.reused = 0
 
     def find(self, path: str, key: str) -> KeptPage | None:
-        """The kept page at ``path`` if its key is ``key``."""
+        """The kept page at ``path`` if its key is ``key`` (and its file is in place)."""
         found = self.kept.get(path)
-        if found is None or found.key != key:
+        if found is None or found.key != key or not self.folder.holds(path):
             return None
         self.reused += 1
         self.made[path] = found
         return found
 
-    def keep(self, path: str, key: str, html: str, anchors: Iterable[str]) -> None:
-        self.made[path] = KeptPage(key, html, frozenset(anchors))
+    def keep(self, path: str, key: str, anchors: Iterable[str]) -> None:
+        self.made[path] = KeptPage(key, frozenset(anchors))
