@@ -13,6 +13,7 @@ which generator asks: URLs are site-relative paths (``en/explainers/<slug>/``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from .templating import Templates, templates
 from .views import ExplainerView, Fragments, cached_fragments, store_fragments
 from .vocabulary import Status
 
+PACKAGE = Path(__file__).resolve().parent  # its templates and catalogs shape every fragment
 EXPLAINERS = publishing.EXPLAINERS_FOLDER  # the folder of docs/ that holds explainers, and their URL prefix
 TAGS_PAGE = "tags/"  # docs/tags.md, which lists every tag with `::: tags`; each tag's pages below it
 ARCHIVE_PAGE = "archive/"
@@ -122,15 +124,21 @@ class Site:
         # never in the cached fragments: an edit of the file shows at the next build.
         self.tag_labels, self._label_notes = tags.read(self.settings.folder)
         self._prepared = None
+        i18n.refresh()
         self.look = self._look()  # edited between two builds of a preview
         for name in ("published", "newest", "claim_groups", "tag_groups"):
             self.__dict__.pop(name, None)
         return self.results
 
     def _look(self) -> str:
-        """The site's own templates shape the fragments: they are part of every fragment's key."""
+        """The templates and catalogs shape the fragments, the package's and the site's own, as they are
+        now (a preview's rebuild sees them edited): they are part of every fragment's key."""
         overrides = self.settings.overrides
-        return folder_digest(overrides) if overrides is not None and overrides.is_dir() else "package"
+        shaping = [PACKAGE / "templates", PACKAGE / "locale", *([overrides] if overrides and overrides.is_dir() else [])]
+        digest = hashlib.blake2b(digest_size=16)
+        for folder in shaping:
+            folder_digest(folder, digest)
+        return digest.hexdigest()
 
     def unreported(self) -> list[Diagnostic]:
         """The diagnostics not yet reported by an earlier language build or rebuild of the same files.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,8 +46,8 @@ else:
 class Preview:
     """A child process that rebuilds ``root``'s site on demand, keeping pages as mkdocs serve does."""
 
-    def __init__(self, root: Path) -> None:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    def __init__(self, root: Path, package: Path | None = None) -> None:
+        env = _environment(package)
         self.root = root
         self.process = subprocess.Popen(
             [sys.executable, "-c", RUNNER, "serve"], cwd=root, env=env, text=True,
@@ -68,8 +69,23 @@ class Preview:
         self.process.wait(timeout=60)
 
 
-def clean_build(root: Path, folder: str, site_url: str = SERVE_URL) -> None:
+def copy_of_the_package(folder: Path) -> Path:
+    """A copy of the explainers package in ``folder``, for a test to edit its templates and catalogs."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "explainers", folder / "explainers",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def _environment(package: Path | None) -> dict[str, str]:
+    """The builds' environment; with ``package``, the copy of the package in it is the one imported."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if package is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package), os.environ.get("PYTHONPATH")]))
+    return env
+
+
+def clean_build(root: Path, folder: str, site_url: str = SERVE_URL, package: Path | None = None) -> None:
+    env = _environment(package)
     done = subprocess.run([sys.executable, "-c", RUNNER, "clean", folder, site_url], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]

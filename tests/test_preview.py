@@ -16,7 +16,7 @@ import pytest
 from explainers.mkdocs.kept import look_digest
 
 from .conftest import FIXTURES, ROOT
-from .rebuilds import Preview, clean_build
+from .rebuilds import Preview, clean_build, copy_of_the_package
 from .sitebuild import make_project
 from .sitecompare import differences
 
@@ -50,6 +50,7 @@ def _rename(root: Path) -> None:
 
 
 EXPLAINERS = Path("docs/explainers")
+CATALOG = Path("pkg/explainers/locale/id/LC_MESSAGES/explainers.po")  # in a copy of the package, which the builds import
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("a title", lambda r: _edit(r / EXPLAINERS / "demo.md", 'title: "Contoh:', 'title: "Contoh baru:')),
     ("a claim's status", lambda r: _edit(r / EXPLAINERS / "demo.md", "status: confirmed", "status: disputed")),
@@ -58,15 +59,21 @@ STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("a template", _override_a_template),
     ("a tag label", lambda r: (r / EXPLAINERS / "tags.yml").write_text("contoh: {id: Contoh, en: Example}\n", encoding="utf-8")),
     ("a site page", lambda r: _edit(r / "docs" / "about.en.md", "\n", "\n\nOne more line.\n")),
+    ("a catalog", lambda r: _edit(r / CATALOG, 'msgid "Sources"\nmsgstr "Sumber"', 'msgid "Sources"\nmsgstr "Sumber rujukan"')),
+    ("a package template", lambda r: _edit(r / "pkg" / "explainers" / "templates" / "boxes.html", "claim__sources-label",
+                                           "claim__sources-label edited")),
     ("deleting an explainer", _delete),
     ("renaming an explainer", _rename),
 ]
+
+SHOWN = {"a catalog": "Sumber rujukan", "a package template": "claim__sources-label edited"}
 
 
 @pytest.mark.slow
 def test_each_rebuild_of_a_preview_is_the_clean_build_byte_for_byte(tmp_path: Path) -> None:
     root = make_project(tmp_path, _texts())
-    preview = Preview(root)
+    package = copy_of_the_package(root / "pkg")
+    preview = Preview(root, package)
     served = root / "served"  # one folder, as mkdocs serve's: kept pages are left in it, not written again
     try:
         assert preview.build("served") == 0
@@ -77,9 +84,12 @@ def test_each_rebuild_of_a_preview_is_the_clean_build_byte_for_byte(tmp_path: Pa
             kept = preview.build("served")
             if number == 1:  # a kept page is left in place, not written again
                 assert unchanged.stat().st_mtime_ns == before
-            clean_build(root, f"clean-{number}")
+            clean_build(root, f"clean-{number}", package=package)
             assert differences(root / f"clean-{number}", served) == [], what
-            if what not in ("a template", "a tag label", "a site page"):  # these change every page's look: all are rendered
+            if what in SHOWN:  # the edit did reach the pages (both builds import the edited copy)
+                assert SHOWN[what] in (served / "explainers" / "demo" / "index.html").read_text(encoding="utf-8")
+            if what not in ("a template", "a tag label", "a site page", "a catalog", "a package template"):
+                # these change every page's look: all are rendered
                 assert kept > 0, f"after {what}, no page was kept"
     finally:
         preview.close()

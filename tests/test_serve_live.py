@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURES
-from .rebuilds import clean_build
+from .rebuilds import clean_build, copy_of_the_package
 from .sitebuild import make_project
 
 pytestmark = pytest.mark.slow
@@ -78,13 +78,15 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_after_a_save_and_a_deletion_mkdocs_serve_serves_what_a_clean_build_makes(tmp_path: Path) -> None:
+def test_after_a_save_a_deletion_and_a_catalog_edit_mkdocs_serve_serves_what_a_clean_build_makes(tmp_path: Path) -> None:
     paths = [*(FIXTURES / "site").glob("*.md"), *(FIXTURES / "valid").glob("*.md")]
     texts = {p.name: p.read_text(encoding="utf-8") for p in paths}
     root = make_project(tmp_path, texts)
+    package = copy_of_the_package(tmp_path / "pkg")  # the server imports this copy: the test edits a catalog
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    imported = os.pathsep.join(filter(None, [str(package), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=imported)
     with (tmp_path / "serve.log").open("wb") as log:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=root, env=env, stdout=log, stderr=log)
@@ -94,7 +96,7 @@ def test_after_a_save_and_a_deletion_mkdocs_serve_serves_what_a_clean_build_make
             _edit(explainers / "demo.en.md", 'title: "Example:', 'title: "Edited example:')
             _until(lambda: b"Edited example:" in _get(url + "en/explainers/demo/")[1], "the edit", server)
             served = {path: _served(url, path) for path in PAGES}  # at once, as a reader reloading sees it
-            clean_build(root, "clean-1", url)
+            clean_build(root, "clean-1", url, package)
             for path in PAGES:
                 assert served[path] == _built(root / "clean-1", path), path
 
@@ -102,10 +104,15 @@ def test_after_a_save_and_a_deletion_mkdocs_serve_serves_what_a_clean_build_make
                 (explainers / name).unlink()
             _until(lambda: _get(url + "explainers/hostile/")[0] == 404, "the deletion", server)
             served = {path: _served(url, path) for path in PAGES}
-            clean_build(root, "clean-2", url)
+            clean_build(root, "clean-2", url, package)
             for path in PAGES:
                 assert served[path] == _built(root / "clean-2", path), path
             assert _get(url + "en/explainers/hostile/")[0] == 404
+
+            # The package's catalogs are watched too: a translator's edit rebuilds the site.
+            catalog = package / "explainers" / "locale" / "id" / "LC_MESSAGES" / "explainers.po"
+            _edit(catalog, 'msgid "Sources"\nmsgstr "Sumber"', 'msgid "Sources"\nmsgstr "Sumber rujukan"')
+            _until(lambda: b"Sumber rujukan" in _get(url + "explainers/demo/")[1], "the catalog's edit", server, 60)
         finally:
             server.terminate()
             server.wait(timeout=30)

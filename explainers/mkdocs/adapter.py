@@ -31,6 +31,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -76,6 +77,15 @@ class Adapter:
         self.folder = self.keeper.folder if self.keeper is not None else None
         if self.folder is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(self.folder.silenced)
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
+        """``mkdocs serve`` watches the docs and the config; the theme's custom folder (the explainers'
+        template overrides) and the package's templates and catalogs shape every page too: an edit
+        to them rebuilds as well."""
+        for folder in _shaping_folders(config):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     # Build events
 
@@ -306,8 +316,7 @@ class Adapter:
             self.keeper.start()
             with self._writing:
                 self._generation += 1
-        custom = config.theme.custom_dir
-        folders = [*([Path(custom)] if custom else []), PACKAGE / "templates", PACKAGE / "locale"]
+        folders = _shaping_folders(config)
         config_file = Path(config.config_file_path) if config.config_file_path else None
         self._look = kept.look_digest(config_file, Path(config.docs_dir), settings.site.folder, folders, dt.date.today())
         self._keys, self._hits = {}, {}
@@ -406,6 +415,12 @@ class Adapter:
             self._logged = prepared
             reused = len(self._site().published) - prepared.rendered
             log.info(f"{language}: {prepared.rendered} explainer(s) rendered, {reused} unchanged taken from the cache")
+
+
+def _shaping_folders(config: MkDocsConfig) -> list[Path]:
+    """The folders of templates and catalogs every page depends on: the theme's custom folder, the package's."""
+    custom = config.theme.custom_dir
+    return [*([Path(custom)] if custom else []), PACKAGE / "templates", PACKAGE / "locale"]
 
 
 def _alternates(file: File) -> list[tuple[str, str]]:
