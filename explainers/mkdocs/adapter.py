@@ -178,23 +178,22 @@ class Adapter:
             return  # an inner language build of the i18n plugin: the outer build finishes the site
         self.finish(config)
 
-    def finish(self, config: MkDocsConfig, *, index: bool = True) -> None:
+    def finish(self, config: MkDocsConfig) -> None:
         """Over the whole built site: open data and feeds, per-language sitemaps under a small index, the
-        search index (unless ``index`` is false: the caller builds it, see :meth:`index`).
+        search index (a parallel build runs these steps itself: :meth:`write_data`, :meth:`split_sitemaps`,
+        :meth:`index`).
 
         A preview shows its pages (and sitemaps) first: the rest follows in a thread, over a copy
         of this build's explainers; a newer build makes it moot (it stops, and writes nothing more).
         """
         site_dir, site = Path(config.site_dir), self._site()
         if self.keeper is None:
-            if not index:
-                _finish(site, site_dir)
-                return
             # Pagefind reads only the pages while the rest is written beside them: at 500 explainers,
             # 0.8 s of the build's 14 s (cold, both languages in parallel) no longer waits for it.
             with ThreadPoolExecutor(max_workers=1) as pool:
                 indexed = pool.submit(self.index, site_dir, site.settings.languages)
-                _finish(site, site_dir)
+                self.write_data(site_dir)
+                self.split_sitemaps(site_dir)
                 indexed.result()
             return
         if self.folder is not None:
@@ -288,6 +287,14 @@ class Adapter:
         if self.keeper is not None and page.file.src_uri not in self._keys:  # not keyed before it was read
             self._find_kept_page(page, html, self._language(config))
         return html
+
+    def write_data(self, site_dir: Path) -> list[str]:
+        """The open data and the feeds, written into the site (they need the explainers, not the pages); their paths."""
+        return _write_files(site_dir, self._site().published_files())
+
+    def split_sitemaps(self, site_dir: Path) -> list[str]:
+        """The build's sitemap of the whole site, split per language under a small index; their paths."""
+        return _split_sitemaps(self._site(), site_dir)
 
     def index(self, site_dir: Path, languages: Sequence[str], bundle: Path | None = None) -> None:
         """The search index of the pages of ``languages`` in ``site_dir``, into ``bundle`` (``site_dir/pagefind/``).
@@ -436,11 +443,6 @@ def _hand_kept(page: Page) -> None:
 
     setattr(page, "render", render)  # noqa: B010 - this one page's conversion, replaced
     page.meta["template"] = kept.TEMPLATE
-
-
-def _finish(site: Site, site_dir: Path) -> list[str]:
-    """Open data and feeds, and the sitemaps split per language, written into the built site; their paths."""
-    return _write_files(site_dir, site.published_files()) + _split_sitemaps(site, site_dir)
 
 
 def _write_files(site_dir: Path, files: dict[str, bytes]) -> list[str]:
