@@ -188,8 +188,8 @@ class Adapter:
         """
         site_dir, site = Path(config.site_dir), self._site()
         if self.keeper is None:
-            # Pagefind reads only the pages while the rest is written beside them: at 500 explainers,
-            # 0.8 s of the build's 14 s (cold, both languages in parallel) no longer waits for it.
+            # Pagefind reads only the pages while the open data and sitemaps are written beside them
+            # (0.8 s at 500 explainers that no longer waits for it).
             with ThreadPoolExecutor(max_workers=1) as pool:
                 indexed = pool.submit(self.index, site_dir, site.settings.languages)
                 self.write_data(site_dir)
@@ -198,7 +198,7 @@ class Adapter:
             return
         if self.folder is not None:
             self.folder.sweep()  # what this build did not make (a deleted explainer's pages) is gone
-        split = _split_sitemaps(site, site_dir)  # a few milliseconds: served with the pages
+        split = _split_sitemaps(site, site_dir)  # 0.1 s at 500 explainers: the sitemaps always match the pages
         _ = site.published, site.claim_groups, site.tag_groups  # computed, then copied with the site
         thread = threading.Thread(target=self._finish_preview, args=(copy.copy(site), site_dir, self._generation, split),
                                   daemon=True)
