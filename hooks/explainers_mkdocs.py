@@ -35,6 +35,10 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
     adapter.on_startup(command)
 
 
+def on_shutdown() -> None:
+    adapter.on_shutdown()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return adapter.on_config(config)
 

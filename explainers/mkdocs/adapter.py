@@ -314,6 +314,14 @@ class Adapter:
             self._indexing.join()
             self._indexing = None
 
+    def on_shutdown(self) -> None:
+        """The preview stops: its finishing steps are moot (a search index being built is stopped)."""
+        with self._writing:
+            self._generation += 1
+        if self._indexing is not None:
+            self._indexing.join(timeout=10)
+            self._indexing = None
+
     # Kept pages (a preview's rebuilds)
 
     def _start_keeping(self, config: MkDocsConfig, settings: AdapterSettings) -> None:
