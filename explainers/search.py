@@ -54,8 +54,12 @@ def pages_of(roots: list[str], folder: str) -> str:
 def index_site(site: Path, bundle: Path | None = None, pages: str | None = None) -> Indexed:
     """Index the built site in ``site`` (its ``pages``, a glob; all its pages by default) and write the
     bundle into ``bundle`` (``site/pagefind/``)."""
+    bundle = bundle or site / BUNDLE
     try:
-        return asyncio.run(_index(site, bundle or site / BUNDLE, pages))
+        # Pagefind never answers when it cannot write its bundle (tried: a file where its folder goes),
+        # so the folder is made first: a problem there is said, instead of a build that hangs.
+        bundle.mkdir(parents=True, exist_ok=True)
+        return asyncio.run(_index(site, bundle, pages))
     except (OSError, RuntimeError, AssertionError) as exc:  # the backing binary failed, or is missing
         raise SearchIndexError(f"the search index could not be built: {exc}") from exc
 

@@ -91,3 +91,9 @@ def test_an_index_that_fails_says_why(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(search.sys, "executable", str(failing))
     with pytest.raises(search.SearchIndexError, match=r"^the search index could not be built: no space$"):
         search.index_in_background(_site(tmp_path), tmp_path / "aside", None, lambda: False)
+
+
+def test_a_bundle_that_cannot_be_written_is_said_not_waited_for(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file where the bundle's folder should go", encoding="utf-8")
+    with pytest.raises(search.SearchIndexError, match="could not be built"):
+        search.index_site(_site(tmp_path), tmp_path / "taken" / "pagefind")
