@@ -91,6 +91,15 @@ def split(text: str, reporter: Reporter, *, required: bool = True) -> Document |
     return Document(tree, True, body, body_line)
 
 
+def closing_line(text: str) -> int | None:
+    """The line (from 1, counting "\\n" only) of the boundary that closes ``text``'s front matter, if it has one."""
+    boundaries = HANDLER.FM_BOUNDARY.finditer(text)
+    if next(boundaries, None) is None:
+        return None
+    closing = next(boundaries, None)
+    return text.count("\n", 0, closing.start()) + 1 if closing is not None else None
+
+
 def _front_start(text: str, front_text: str) -> int:
     """Where ``front_text``, as split() gives it, begins in ``text``.
 

@@ -114,17 +114,21 @@ def mark(english: Path, value: str) -> None:
     doc = document.split(text, reporter, required=False)
     if doc is None or reporter.has_errors:
         raise MarkError(f"{english}: its front matter cannot be read: fix it first (explainers check)")
-    entry = f"{FIELD}: {value}{newline}"
-    lines = text.splitlines(keepends=True)
+    end = "\r" if newline == "\r\n" else ""
+    entry = f"{FIELD}: {value}{end}"
+    # Lines as the front matter's line numbers count them: at "\n" only (not U+2028, form feeds …).
+    lines = text.split("\n")
     if not doc.has_front_matter:
-        lines.insert(0, f"---{newline}{entry}---{newline}")
+        lines[0:0] = [f"---{end}", entry, f"---{end}"]
     elif isinstance(doc.front, yamltree.Mapping) and FIELD in doc.front.entries:
         key = doc.front.entries[FIELD][0]
         lines[key.line - 1] = entry
     else:
-        closing = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-        lines.insert(closing, entry)
-    _replace(english, bom + "".join(lines).encode("utf-8"))
+        closing = document.closing_line(text)
+        if closing is None:  # the splitter found it: this does not happen
+            raise MarkError(f"{english}:1: the front matter is not closed: fix it first (explainers check)")
+        lines.insert(closing - 1, entry)  # before the closing boundary line, whatever its dashes
+    _replace(english, bom + "\n".join(lines).encode("utf-8"))
 
 
 def _replace(path: Path, data: bytes) -> None:

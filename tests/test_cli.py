@@ -447,6 +447,23 @@ def test_translation_states_through_translated_and_edits(tmp_path: Path, capsys:
     assert state.startswith("incomplete: ") and "::: claim panel-vetoed" in state
 
 
+def test_translated_marks_a_file_closed_by_a_longer_boundary_with_unusual_line_breaks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(FIXTURES / "valid" / "demo.md", tmp_path / "demo.md")
+    english = tmp_path / "demo.en.md"
+    text = (FIXTURES / "valid" / "demo.en.md").read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    before = f"{front}\n-----\n\u2028{body}"  # a closing line of five dashes; a line separator in the body
+    english.write_text(before, encoding="utf-8")
+    assert main(["translated", "demo", "--folder", str(tmp_path)]) == 0
+    after = english.read_text(encoding="utf-8")
+    added = [line for line in after.split("\n") if line not in before.split("\n")]
+    assert len(added) == 1 and added[0].startswith("translation_of: ")
+    assert after.replace(added[0] + "\n", "") == before
+    assert after.split("\n").index(added[0]) == after.split("\n").index("-----") - 1
+
+
 def test_translated_refuses_without_an_english_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(FIXTURES / "valid" / "demo.md", tmp_path / "demo.md")
     assert main(["translated", "demo", "--folder", str(tmp_path)]) == 1
