@@ -24,10 +24,15 @@ T = TypeVar("T")
 UrlFor = Callable[[Explainer], str]
 
 
+def tag_slug(tag: str) -> str:
+    """A tag as its pages' folder names it: ``Korea Utara`` -> ``korea-utara``."""
+    slug = re.sub(r"[^0-9a-z]+", "-", tag.casefold()).strip("-")
+    return slug or "x"
+
+
 def tag_anchor(tag: str) -> str:
     """The fragment id of a tag on the tags page: ``Korea Utara`` -> ``tag-korea-utara``."""
-    slug = re.sub(r"[^0-9a-z]+", "-", tag.casefold()).strip("-")
-    return f"tag-{slug or 'x'}"
+    return f"tag-{tag_slug(tag)}"
 
 
 def newest_first(explainers: Iterable[Explainer]) -> list[Explainer]:
@@ -207,11 +212,11 @@ def claims_page(
 
 
 def tags_of(explainers: Iterable[Explainer]) -> dict[str, tuple[str, list[Explainer]]]:
-    """Tags by their slug (``tag_anchor`` without its prefix): (the tag as first written, its explainers)."""
+    """Tags by their slug (:func:`tag_slug`): (the tag as first written, its explainers)."""
     tagged: dict[str, tuple[str, list[Explainer]]] = {}
     for explainer in explainers:
         for tag in dict.fromkeys(explainer.meta.tags):
-            slug = tag_anchor(tag).removeprefix("tag-")
+            slug = tag_slug(tag)
             tagged.setdefault(slug, (tag, []))[1].append(explainer)
     return tagged
 

@@ -255,7 +255,7 @@ class Site:
         return lambda tag: self.tag_labels.label(tag, language)
 
     def tag_path(self, tag: str, language: str) -> str:
-        return f"{self.settings.root(language)}{TAGS_PAGE}{listings.tag_anchor(tag).removeprefix('tag-')}/"
+        return f"{self.settings.root(language)}{TAGS_PAGE}{listings.tag_slug(tag)}/"
 
     def generated_pages(self, language: str) -> list[GeneratedPage]:
         """The pages of ``language`` made from the explainers: archive, tags, claims index, search."""
