@@ -62,7 +62,6 @@ class Adapter:
         self.site: Site | None = None
         self.settings: AdapterSettings | None = None
         self.keeper: PageKeeper | None = None  # in a preview: pages kept between rebuilds
-        self.folder: KeptFolder | None = None  # in a preview: the output folder kept between rebuilds
         self._look = ""  # what every page of this build depends on (kept.look_digest)
         self._keys: dict[str, str] = {}  # this build's pages' keys, by source
         self._hits: dict[str, KeptPage] = {}  # this build's pages taken as kept, by source
@@ -74,9 +73,13 @@ class Adapter:
     def on_startup(self, command: str) -> None:
         """``mkdocs serve`` keeps pages between its rebuilds (a build renders every page once anyway)."""
         self.keeper = PageKeeper() if command == "serve" else None
-        self.folder = self.keeper.folder if self.keeper is not None else None
         if self.folder is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(self.folder.silenced)
+
+    @property
+    def folder(self) -> KeptFolder | None:
+        """In a preview: the output folder, kept between rebuilds with the pages in it."""
+        return self.keeper.folder if self.keeper is not None else None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
         """``mkdocs serve`` watches the docs and the config; the theme's custom folder (the explainers'
@@ -138,7 +141,7 @@ class Adapter:
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """A preview's kept pages are written by a one-line template instead of the theme's."""
+        """A preview's kept pages take an empty template instead of the theme's (their files are in place)."""
         if self.keeper is not None and env.loader is not None:
             env.loader = ChoiceLoader([DictLoader({kept.TEMPLATE: kept.SOURCE}), env.loader])
             env.bytecode_cache = self.keeper.compiled  # the theme's templates, compiled once per preview
@@ -325,15 +328,17 @@ class Adapter:
     # Kept pages (a preview's rebuilds)
 
     def _start_keeping(self, config: MkDocsConfig, settings: AdapterSettings) -> None:
-        """At the first language, keep the last build's pages; its finishing steps stop where they are."""
+        """At the first language, keep the last build's pages (its finishing steps stop where they are) and
+        digest what every page depends on, the same for every language of the build."""
         if not self._inner_build(config):
             assert self.keeper is not None
             self.keeper.start()
             with self._writing:
                 self._generation += 1
-        folders = _shaping_folders(config)
-        config_file = Path(config.config_file_path) if config.config_file_path else None
-        self._look = kept.look_digest(config_file, Path(config.docs_dir), settings.site.folder, folders, dt.date.today())
+            folders = _shaping_folders(config)
+            config_file = Path(config.config_file_path) if config.config_file_path else None
+            docs, today = Path(config.docs_dir), dt.date.today()
+            self._look = kept.look_digest(config_file, docs, settings.site.folder, folders, today)
         self._keys, self._hits = {}, {}
 
     def _find_kept_explainers(self, files: Files, language: str) -> None:

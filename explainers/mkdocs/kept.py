@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +76,8 @@ def files_digest(files: Iterable[Path] | dict[Path, bytes | None]) -> str:
 def look_digest(config_file: Path | None, docs: Path, skipped: Path, folders: Iterable[Path], today: dt.date) -> str:
     """What every page depends on: the config, the docs but the explainers in ``skipped`` (their tag labels
     file is in), template folders, the date."""
-    site_files = sorted(
-        p for p in docs.rglob("*") if p.is_file() and (skipped not in p.parents or p.suffix != ".md")
-    )
+    explainers = f"{skipped}{os.sep}"  # a prefix, not p.parents: the docs hold thousands of explainer files
+    site_files = sorted(p for p in docs.rglob("*") if (p.suffix != ".md" or not str(p).startswith(explainers)) and p.is_file())
     shaping = [folder_digest(folder) for folder in folders]
     return digest(files_digest([*([config_file] if config_file else []), *site_files]), shaping, today.isoformat())
 
