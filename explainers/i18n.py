@@ -4,13 +4,12 @@ UI strings are English message ids in the code and templates; each language
 has a ``.po`` catalog under ``explainers/locale`` (``python3 tasks.py catalogs``
 extracts and updates them with Babel). Catalogs are compiled with Babel when first
 used in a process, so a build always uses the ``.po`` files as they are; a preview's
-rebuild compiles again a catalog edited since (:func:`refresh`).
+rebuild compiles them again when they were edited (``Site.load`` clears the cache).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import cache, lru_cache
 from importlib import resources
 from io import BytesIO
@@ -30,31 +29,11 @@ def catalog_path(language: str) -> resources.abc.Traversable:
     return resources.files("explainers") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-_compiled_from: dict[str, object] = {}  # each compiled catalog's file signature
-
-
-def _signature(language: str) -> object:
-    path = catalog_path(language)
-    try:
-        stat = os.stat(str(path))
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def refresh() -> None:
-    """Forget the compiled catalogs whose ``.po`` file changed since (once per build: a preview sees edits)."""
-    if any(_signature(language) != signature for language, signature in _compiled_from.items()):
-        translations.cache_clear()
-        _compiled_from.clear()
-
-
 @cache
 def translations(language: str) -> Translations:
     """The compiled catalog of ``language``; fuzzy entries are left out, as ``pybabel compile`` does."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; the site has {', '.join(LANGUAGES)}")
-    _compiled_from[language] = _signature(language)
     with catalog_path(language).open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
     compiled = BytesIO()

@@ -124,8 +124,10 @@ class Site:
         # never in the cached fragments: an edit of the file shows at the next build.
         self.tag_labels, self._label_notes = tags.read(self.settings.folder)
         self._prepared = None
-        i18n.refresh()
-        self.look = self._look()  # edited between two builds of a preview
+        look = self._look()  # edited between two builds of a preview
+        if look != self.look:
+            i18n.translations.cache_clear()  # a catalog may have changed: compiled again when next used
+        self.look = look
         for name in ("published", "newest", "claim_groups", "tag_groups"):
             self.__dict__.pop(name, None)
         return self.results

@@ -335,10 +335,11 @@ class Adapter:
             self.keeper.start()
             with self._writing:
                 self._generation += 1
-            folders = _shaping_folders(config)
+            # The package's templates and catalogs are in the site's look, digested as it loaded.
+            custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             config_file = Path(config.config_file_path) if config.config_file_path else None
             docs, today = Path(config.docs_dir), dt.date.today()
-            self._look = kept.look_digest(config_file, docs, settings.site.folder, folders, today)
+            self._look = kept.look_digest(config_file, docs, settings.site.folder, custom, today, self._site().look)
         self._keys, self._hits = {}, {}
 
     def _find_kept_explainers(self, files: Files, language: str) -> None:

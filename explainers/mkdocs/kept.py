@@ -73,13 +73,15 @@ def files_digest(files: Iterable[Path] | dict[Path, bytes | None]) -> str:
     return digest(*(part for path, data in read.items() for part in (str(path), data)))
 
 
-def look_digest(config_file: Path | None, docs: Path, skipped: Path, folders: Iterable[Path], today: dt.date) -> str:
+def look_digest(
+    config_file: Path | None, docs: Path, skipped: Path, folders: Iterable[Path], today: dt.date, shaped: str = ""
+) -> str:
     """What every page depends on: the config, the docs but the explainers in ``skipped`` (their tag labels
-    file is in), template folders, the date."""
+    file is in), template folders, the date, and ``shaped``: a digest of other folders, already made."""
     explainers = f"{skipped}{os.sep}"  # a prefix, not p.parents: the docs hold thousands of explainer files
     site_files = sorted(p for p in docs.rglob("*") if (p.suffix != ".md" or not str(p).startswith(explainers)) and p.is_file())
     shaping = [folder_digest(folder) for folder in folders]
-    return digest(files_digest([*([config_file] if config_file else []), *site_files]), shaping, today.isoformat())
+    return digest(files_digest([*([config_file] if config_file else []), *site_files]), shaping, today.isoformat(), shaped)
 
 
 class CompiledTemplates(BytecodeCache):
