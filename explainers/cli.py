@@ -94,24 +94,25 @@ class Checked:
     diagnostics: tuple[Diagnostic, ...]
     translation: str
     tags: tuple[str, ...] = ()
+    translation_work: bool = True  # the English file needs a translator (anything but translated)
 
 
-def _translation_state(result: Result) -> str:
-    """``path: <state>[: details]`` (SPEC 12), the path the English file's."""
+def _translation_state(result: Result) -> tuple[str, bool]:
+    """``path: <state>[: details]`` (SPEC 12), the path the English file's; whether it needs work."""
     from .loading import translation_of
     from .translation import State, state
 
     path = display_path(translation_of(result.path))
     explainer = result.explainer
     if explainer is None:
-        return f"{path}: not known: fix the errors first"
+        return f"{path}: not known: fix the errors first", True
     found = state(explainer)
     details = found.details
     if found.state is State.TRANSLATED:
         own = explainer.translated["en"]
         missing = [name for name in ("title", "summary") if getattr(own, name) is None]
         details = f"no English {' or '.join(missing)}: the Indonesian one is shown" if missing else ""
-    return f"{path}: {found.state.value}" + (f": {details}" if details else "")
+    return f"{path}: {found.state.value}" + (f": {details}" if details else ""), found.needs_work
 
 
 @cache
@@ -124,7 +125,8 @@ def _check_one(path: Path) -> Checked:
 
     result = check(path, cache=_result_cache())
     tags = tuple(result.explainer.meta.tags) if result.explainer is not None else ()
-    return Checked(result.slug, result.diagnostics, _translation_state(result), tags)
+    line, work = _translation_state(result)
+    return Checked(result.slug, result.diagnostics, line, tags, work)
 
 
 def _check_all(files: list[Path]) -> Iterator[Checked]:
@@ -154,7 +156,7 @@ def _translation_report(results: list[Checked], paths: list[Path]) -> None:
     for tag in labels.unlabelled(used):
         print(f"{display_path(folder / tags.LABELS_FILE)}: tag '{tag}' has no label: add {tags.example(tag)}")
     sys.stdout.flush()
-    work = [r for r in results if not r.translation.split(": ", 2)[1].startswith("translated")]
+    work = [r for r in results if r.translation_work]
     print(f"{_count(len(work), 'explainer')} of {len(results)} need translation work", file=sys.stderr)
 
 

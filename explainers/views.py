@@ -298,12 +298,12 @@ class ExplainerView:
 
     def _outdated(self) -> str:
         """On a translation's page: why it no longer matches the Indonesian (SPEC 12), or nothing."""
-        from .translation import State, state
+        from .translation import state
 
         if self.language == i18n.DEFAULT_LANGUAGE or not self.explainer.has_translation(self.language):
             return ""
-        found = state(self.explainer).state
-        return found.value if found in (State.STALE, State.INCOMPLETE) else ""
+        found = state(self.explainer)
+        return found.state.value if found.outdated else ""
 
     def corrections(self) -> Markup:
         return Markup(self.fragments.corrections)

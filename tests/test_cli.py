@@ -447,6 +447,19 @@ def test_translation_states_through_translated_and_edits(tmp_path: Path, capsys:
     assert state.startswith("incomplete: ") and "::: claim panel-vetoed" in state
 
 
+def test_the_translation_report_counts_the_explainers_that_need_work(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("demo.md", "demo.en.md"):
+        shutil.copy(FIXTURES / "valid" / name, tmp_path / name)
+    shutil.copy(FIXTURES / "valid" / "demo.md", tmp_path / "pending.md")
+    assert main(["check", "--translations", str(tmp_path)]) == 0
+    assert "2 explainers of 2 need translation work" in capsys.readouterr().err
+    assert main(["translated", "demo", "--folder", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--translations", str(tmp_path)]) == 0
+    assert "1 explainer of 2 need translation work" in capsys.readouterr().err
+
+
 def test_translated_marks_a_file_closed_by_a_longer_boundary_with_unusual_line_breaks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
