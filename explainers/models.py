@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Annotated, Any
 
 from babel import Locale, UnknownLocaleError
@@ -355,17 +355,22 @@ class Explainer:
     def reading_order(self) -> list[Claim]:
         """The claims in the order a reader meets their boxes in the Indonesian body (SPEC 12);
         the claims the body does not place follow, in front matter order."""
+        return list(self._reading_order)
+
+    @cached_property
+    def _reading_order(self) -> tuple[Claim, ...]:
+        """The body is scanned once per explainer (each language's page asks for its claims and sources)."""
         from .body import scan
 
         by_id = {claim.id: claim for claim in self.meta.claims}
         directives = scan(self.bodies["id"].text).directives
         placed = dict.fromkeys(d.arg for d in directives if d.name == "claim" and d.arg in by_id)
-        return [by_id[i] for i in placed] + [c for c in self.meta.claims if c.id not in placed]
+        return (*(by_id[i] for i in placed), *(c for c in self.meta.claims if c.id not in placed))
 
     def source_order(self) -> list[Source]:
         """The sources in the order they are first cited, by the claims in reading order; uncited ones last."""
         by_id = {source.id: source for source in self.meta.sources}
-        cited = dict.fromkeys(c.source for claim in self.reading_order() for c in claim.sources if c.source in by_id)
+        cited = dict.fromkeys(c.source for claim in self._reading_order for c in claim.sources if c.source in by_id)
         return [by_id[i] for i in cited] + [s for s in self.meta.sources if s.id not in cited]
 
     @property
