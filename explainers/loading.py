@@ -81,13 +81,15 @@ def load(path: Path, today: dt.date | None = None) -> Result:
     if text is not None:
         doc = document.split(text, reporter)
         if doc is not None:
-            referenced = _referenced(doc.body, en_doc[1].body if en_doc and en_doc[1] else "")
+            en_body_text = en_doc[1].body if en_doc and en_doc[1] else ""
+            # Scanned for the claim ids they use only when a claim id is given twice (0.35 ms of a 2.7 ms load).
+            renamed = validation.renamed_claims(doc.front, lambda: _referenced(doc.body, en_body_text))
             if doc.front is not None or not reporter.has_errors:
-                meta = check_front_matter(doc.front, reporter, today, referenced)
+                meta = check_front_matter(doc.front, reporter, today, renamed)
             body = Body(shown, doc.body, doc.body_line)
             claim_ids = validation.claim_ids(doc.front) if meta is None else {c.id for c in meta.claims}
             if claim_ids is not None:
-                claim_ids |= validation.renamed_claims(doc.front, referenced)
+                claim_ids |= renamed
             check_body(body, claim_ids, reporter)
             draft = _is_draft(doc.front)
             _placeholders(doc.front, body, draft, reporter)

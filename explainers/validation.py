@@ -279,17 +279,18 @@ def _duplicates(items: list[yamltree.Node]) -> set[str]:
     return twice
 
 
-def renamed_claims(tree: yamltree.Node | None, referenced: Iterable[str]) -> set[str]:
-    """The claims the bodies refer to that no claim defines, when a claim id is given twice:
-    then a claim was most likely renamed to a taken id, and the duplicate is the one mistake to report."""
-    defined = claim_ids(tree) or set()
+def renamed_claims(tree: yamltree.Node | None, referenced: Callable[[], Iterable[str]]) -> set[str]:
+    """The claims the bodies refer to (``referenced()``, asked only then) that no claim defines, when a
+    claim id is given twice: then a claim was most likely renamed to a taken id, and the duplicate is the
+    one mistake to report."""
     if not _duplicates(_items(tree, "claims")):
         return set()
-    return {ident for ident in referenced if ident not in defined}
+    defined = claim_ids(tree) or set()
+    return {ident for ident in referenced() if ident not in defined}
 
 
-def _references(tree: yamltree.Node | None, reporter: Reporter, referenced: Iterable[str] = ()) -> None:
-    renamed = sorted(renamed_claims(tree, referenced))
+def _references(tree: yamltree.Node | None, reporter: Reporter, renamed_ids: Iterable[str] = ()) -> None:
+    renamed = sorted(renamed_ids)
     hint = (f"; the body refers to {', '.join(repr(r) for r in renamed)}, which no claim defines: "
             "was this claim renamed from it?") if renamed else ""
     claims = _ids(_items(tree, "claims"), "claim", reporter, hint)
@@ -414,9 +415,9 @@ def _judge(marks: body_marks.Marks, rules: BodyRules, reporter: Reporter) -> Non
 
 
 def check_front_matter(
-    tree: yamltree.Node | None, reporter: Reporter, today: dt.date, referenced: Iterable[str] = ()
+    tree: yamltree.Node | None, reporter: Reporter, today: dt.date, renamed: Iterable[str] = ()
 ) -> FrontMatter | None:
-    """Rules 1 to 6 on the Indonesian file's front matter; ``referenced``: the claim ids the bodies use."""
+    """Rules 1 to 6 on the Indonesian file's front matter; ``renamed``: :func:`renamed_claims`."""
     if not isinstance(tree, yamltree.Mapping):
         what = "empty" if tree is None else "a list" if isinstance(tree, yamltree.Sequence) else "plain text"
         line = tree.line if tree is not None else 1
@@ -427,7 +428,7 @@ def check_front_matter(
         model = FrontMatter.model_validate(yamltree.to_python(tree), context={"today": today})
     except ValidationError as exc:
         _schema_problems(exc, tree, reporter)
-    _references(tree, reporter, referenced)
+    _references(tree, reporter, renamed)
     return None if reporter.has_errors else model
 
 
