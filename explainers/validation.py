@@ -25,11 +25,11 @@ from .models import FIELD_NAMES, Body, FrontMatter, TranslationFrontMatter
 from .rules import BodyRules, misplaced, suggest
 from .vocabulary import SourceKind, Stance, Status
 
-# field -> (what its value is called, the values it takes)
-_ENUMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "status": ("status", tuple(s.value for s in Status)),
-    "stance": ("stance", tuple(s.value for s in Stance)),
-    "kind": ("source kind", tuple(k.value for k in SourceKind)),
+# field -> (what its value is called, its vocabulary)
+_ENUMS: dict[str, tuple[str, type[Status] | type[Stance] | type[SourceKind]]] = {
+    "status": ("status", Status),
+    "stance": ("stance", Stance),
+    "kind": ("source kind", SourceKind),
 }
 _ENGLISH_ONLY = {"title", "summary", "translation_of"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -152,7 +152,7 @@ def _message(error: dict[str, Any], tree: yamltree.Node | None) -> str:
         "given": lambda: given[:60],
         "value_suggestion": lambda: _value_suggestion(field, given),
         "language": lambda: _LANGUAGE_NAMES.get(field, "one"),
-        "values": lambda: ", ".join(_ENUMS[field][1]),
+        "values": lambda: ", ".join(member.value for member in _ENUMS[field][1]),
     }
     names = {name for _, name, _, _ in Formatter().parse(template) if name}
     return template.format(**{name: words[name]() for name in names})
@@ -162,12 +162,9 @@ def _labels(field: str) -> dict[str, str]:
     """The labels readers see of an enumerated field's values, in both languages, casefolded -> value."""
     from . import i18n
 
-    vocabulary: dict[str, type[Status] | type[Stance] | type[SourceKind]] = {
-        "status": Status, "stance": Stance, "kind": SourceKind,
-    }
     return {
         i18n.gettext(language, member.label).casefold(): member.value
-        for member in vocabulary[field]
+        for member in _ENUMS[field][1]
         for language in i18n.LANGUAGES
     }
 
@@ -178,7 +175,8 @@ def _value_suggestion(field: str, given: str) -> str:
     if given.strip().casefold() in labels:
         value = labels[given.strip().casefold()]
         return f" (did you mean '{value}'? '{given}' is how readers see it; the file takes the value)"
-    close = difflib.get_close_matches(given.casefold(), [*_ENUMS[field][1], *labels], n=1, cutoff=0.6)
+    values = [member.value for member in _ENUMS[field][1]]
+    close = difflib.get_close_matches(given.casefold(), [*values, *labels], n=1, cutoff=0.6)
     return f" (did you mean '{labels.get(close[0], close[0])}'?)" if close else ""
 
 
